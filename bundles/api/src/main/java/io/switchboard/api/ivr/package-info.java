@@ -1,0 +1,4 @@
+/** IVR node types that vendors add to flows. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package io.switchboard.api.ivr;

@@ -1,0 +1,4 @@
+/** Agent selection strategies for the ACD. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package io.switchboard.api.routing;

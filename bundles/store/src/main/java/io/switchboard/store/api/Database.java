@@ -1,0 +1,35 @@
+package io.switchboard.store.api;
+
+import java.sql.SQLException;
+import java.util.concurrent.CompletionStage;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Access to the appliance database for one bundle whose migrations have been applied.
+ *
+ * <p>Registered by the store once per bundle that declares {@value #MIGRATIONS_HEADER}, with the
+ * service property {@value #SCHEMA} set to that bundle's symbolic name, so a component waits for
+ * its own tables with {@code @Reference(target = "(switchboard.schema=io.switchboard.acd)")}.
+ *
+ * <p>Reads run on a pooled read connection and see the last committed state (WAL). Writes go
+ * through one writer connection: work submitted close together is committed in one transaction,
+ * each piece inside its own savepoint, so one failing piece fails only its own stage.
+ */
+@ProviderType
+public interface Database {
+
+    /** Service property: the symbolic name of the bundle whose schema this service serves. */
+    String SCHEMA = "switchboard.schema";
+
+    /** Manifest header naming the bundle folder that holds its {@code V<n>__<name>.sql} files. */
+    String MIGRATIONS_HEADER = "Switchboard-Migrations";
+
+    /** Runs read-only work on a read connection, on the caller's thread. */
+    <T> T read(SqlWork<T> work) throws SQLException;
+
+    /**
+     * Queues work for the single writer; the stage completes after the transaction holding it has
+     * committed, or exceptionally with the work's {@link SQLException}.
+     */
+    <T> CompletionStage<T> write(SqlWork<T> work);
+}

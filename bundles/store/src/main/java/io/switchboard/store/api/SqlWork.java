@@ -1,0 +1,10 @@
+package io.switchboard.store.api;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A unit of database work; must not commit, roll back or close the connection it is given. */
+@FunctionalInterface
+public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+}
