@@ -1,0 +1,132 @@
+package io.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import io.switchboard.store.api.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * Every shipped bundle inside the real Felix container, checked from within: they resolve and
+ * start, and the services that wire them together are there.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ContainerIT {
+
+    @Inject
+    BundleContext context;
+
+    // Waits (up to the timeout) for the store to have applied console's migrations.
+    @Inject
+    @Filter(value = "(switchboard.schema=io.switchboard.console)", timeout = 30_000)
+    Database consoleDatabase;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        Path dist = Path.of(System.getProperty("switchboard.dist"));
+        Path data = Files.createTempDirectory("switchboard-container-it");
+        List<Option> options = new ArrayList<>(List.of(
+                systemProperty("pax.exam.logging").value("none"),
+                systemPackages("org.slf4j;version=2.0.16", "org.slf4j.spi;version=2.0.16",
+                        "org.slf4j.event;version=2.0.16", "org.slf4j.helpers;version=2.0.16"),
+                frameworkProperty("switchboard.version").value(System.getProperty("switchboard.version")),
+                frameworkProperty("switchboard.data").value(data.toString()),
+                frameworkProperty("switchboard.db").value(data.resolve("switchboard.db").toString()),
+                frameworkProperty("switchboard.demo").value("false"),
+                // Plain HTTP on a free loopback port: the wiring is under test here, TLS in DistributionIT.
+                frameworkProperty("org.apache.felix.http.enable").value("true"),
+                frameworkProperty("org.apache.felix.https.enable").value("false"),
+                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                frameworkProperty("org.osgi.service.http.port").value(Integer.toString(freePort())),
+                frameworkStartLevel(10),
+                junitBundles()));
+        for (Path jar : shippedBundles(dist)) {
+            int level = Integer.parseInt(jar.getParent().getFileName().toString().split("-", 2)[0]);
+            options.add(bundle(jar.toUri().toString()).startLevel(level));
+        }
+        return options(options.toArray(Option[]::new));
+    }
+
+    @Test
+    public void everyShippedBundleIsActive() {
+        List<String> problems = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = (bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (bundle.getState() != expected) {
+                problems.add(bundle.getSymbolicName() + " state " + bundle.getState());
+            }
+        }
+        assertEquals("bundles not running: " + problems, List.of(), problems);
+    }
+
+    @Test
+    public void storeServesConsoleSchemaWithWritesThatReadBack() throws Exception {
+        Integer written = consoleDatabase.write(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("CREATE TEMP TABLE IF NOT EXISTS it_probe(v INTEGER)");
+                return s.executeUpdate("INSERT INTO it_probe(v) VALUES (1)");
+            }
+        }).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(Integer.valueOf(1), written);
+
+        Long tables = consoleDatabase.read(c -> {
+            try (var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertTrue("console's migrations created tables", tables > 0);
+    }
+
+    @Test
+    public void storeRegistersOneDatabasePerMigratingBundle() throws Exception {
+        Collection<ServiceReference<Database>> refs = context.getServiceReferences(Database.class, null);
+        List<Object> schemas = refs.stream().map(r -> r.getProperty(Database.SCHEMA)).toList();
+        assertTrue("schemas: " + schemas, schemas.contains("io.switchboard.console"));
+    }
+
+    private static List<Path> shippedBundles(Path dist) {
+        try (Stream<Path> files = Files.walk(dist.resolve("bundles"))) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no distribution at " + dist + " (build appliance-image first)", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
