@@ -26,11 +26,8 @@ public final class TestDatabase implements Database, AutoCloseable {
         connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("test.db"));
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA foreign_keys = ON");
-            for (String sql : migration().split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
+            // As the store does: executeUpdate runs every statement of the script (execute only the first).
+            statement.executeUpdate(migration());
         }
     }
 
