@@ -36,6 +36,18 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void anEmptyFileIsANewDatabase() throws Exception {
+        Path file = dir.resolve("switchboard.db");
+        Files.createFile(file); // the launcher's preflight lets a zero-byte file through too
+
+        try (SqliteDatabase database = open(file)) {
+            assertThat(database.created()).isTrue();
+            assertThat(ByteBuffer.wrap(Files.readAllBytes(file), 68, 4).getInt())
+                    .isEqualTo(0x53574244);
+        }
+    }
+
+    @Test
     void connectionsUseWalWithForeignKeysAndABusyTimeout() throws Exception {
         try (SqliteDatabase database = open(dir.resolve("switchboard.db"))) {
             assertThat(query(database, "PRAGMA journal_mode")).isEqualTo("wal");
