@@ -105,6 +105,7 @@ public final class Deployer {
 
         if (revisionsChanged && framework.removalPending()) {
             try {
+                LOG.info("Deploy: refreshing the bundles wired to replaced or removed revisions");
                 framework.refresh();
             } catch (DeployException e) {
                 LOG.error("Deploy: refreshing packages failed", e);
