@@ -56,8 +56,12 @@ public class ContainerIT {
         Path data = Files.createTempDirectory("switchboard-container-it");
         List<Option> options = new ArrayList<>(List.of(
                 systemProperty("pax.exam.logging").value("none"),
+                // slf4j 2 from the class path, as the launcher exports it; Pax Exam's own bundles
+                // still import org.slf4j [1.5,2), which the same 2.x classes serve unchanged.
                 systemPackages("org.slf4j;version=2.0.16", "org.slf4j.spi;version=2.0.16",
-                        "org.slf4j.event;version=2.0.16", "org.slf4j.helpers;version=2.0.16"),
+                        "org.slf4j.event;version=2.0.16", "org.slf4j.helpers;version=2.0.16",
+                        "org.slf4j;version=1.7.36", "org.slf4j.spi;version=1.7.36",
+                        "org.slf4j.helpers;version=1.7.36"),
                 frameworkProperty("switchboard.version").value(System.getProperty("switchboard.version")),
                 frameworkProperty("switchboard.data").value(data.toString()),
                 frameworkProperty("switchboard.db").value(data.resolve("switchboard.db").toString()),
