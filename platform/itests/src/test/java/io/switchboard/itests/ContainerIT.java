@@ -11,7 +11,17 @@ import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.switchboard.store.api.Database;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +42,7 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
@@ -118,6 +129,62 @@ public class ContainerIT {
         Collection<ServiceReference<Database>> refs = context.getServiceReferences(Database.class, null);
         List<Object> schemas = refs.stream().map(r -> r.getProperty(Database.SCHEMA)).toList();
         assertTrue("schemas: " + schemas, schemas.contains("io.switchboard.console"));
+    }
+
+    @Test
+    public void consoleFilterGuardsServletsOfOtherBundles() throws Exception {
+        // This test's probe is a bundle of its own, like any vendor's add-on.
+        HttpServlet probe = new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.setContentType("text/plain");
+                response.getWriter().print("probe user=" + request.getUserPrincipal().getName()
+                        + " admin=" + request.isUserInRole("admin"));
+            }
+        };
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", "/api/v1/itest-probe");
+        ServiceRegistration<Servlet> registration = context.registerService(Servlet.class, probe, properties);
+        try {
+            String base = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/api/v1";
+            HttpClient http = HttpClient.newHttpClient();
+            String token = login(http, base);
+
+            HttpResponse<String> allowed = awaitProbe(http, base, token);
+            assertEquals("probe user=admin admin=true", allowed.body());
+
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/itest-probe"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode());
+            assertTrue(anonymous.body(), anonymous.body().contains("\"error\""));
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    private static String login(HttpClient http, String base) throws Exception {
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"it-admin-Secret-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(reply.body(), 200, reply.statusCode());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(reply.body()).get("token").asText();
+    }
+
+    /** The whiteboard picks the servlet up asynchronously; until then the console's catch-all answers 404. */
+    private static HttpResponse<String> awaitProbe(HttpClient http, String base, String token) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        HttpResponse<String> reply;
+        do {
+            reply = http.send(HttpRequest.newBuilder(URI.create(base + "/itest-probe"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() == 200) {
+                return reply;
+            }
+            Thread.sleep(50); // poll interval while the whiteboard registers the servlet
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("probe servlet never answered: " + reply.statusCode() + " " + reply.body());
     }
 
     private static List<Path> shippedBundles(Path dist) {
