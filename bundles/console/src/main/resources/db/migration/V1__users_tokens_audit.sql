@@ -2,7 +2,7 @@
 -- Times are ISO-8601 UTC with milliseconds ('2025-01-31T08:00:00.000Z'), fixed width so that
 -- text order is time order.
 
-CREATE TABLE users (
+CREATE TABLE console_user (
     username       TEXT    NOT NULL PRIMARY KEY,
     role           TEXT    NOT NULL CHECK (role IN ('admin', 'supervisor', 'qa', 'agent')),
     -- self-describing: 'pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>'
@@ -14,18 +14,18 @@ CREATE TABLE users (
 
 -- Only the SHA-256 of a token is kept: a copy of the database does not let anyone log in.
 -- kind: 'login' (POST /auth/token), 'api' reserved for the revocable integration tokens.
-CREATE TABLE auth_tokens (
+CREATE TABLE console_token (
     token_hash  TEXT NOT NULL PRIMARY KEY,
-    username    TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+    username    TEXT NOT NULL REFERENCES console_user (username) ON DELETE CASCADE,
     kind        TEXT NOT NULL DEFAULT 'login',
     created_at  TEXT NOT NULL,
     expires_at  TEXT NOT NULL,
     revoked_at  TEXT
 );
-CREATE INDEX auth_tokens_expiry ON auth_tokens (expires_at);
+CREATE INDEX console_token_expiry ON console_token (expires_at);
 
 -- Who did what, when, from where. Never a password or a token.
-CREATE TABLE audit (
+CREATE TABLE console_audit (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     at              TEXT NOT NULL,
     actor           TEXT NOT NULL,
@@ -33,5 +33,5 @@ CREATE TABLE audit (
     remote_address  TEXT,
     detail          TEXT
 );
-CREATE INDEX audit_at ON audit (at);
-CREATE INDEX audit_actor ON audit (actor);
+CREATE INDEX console_audit_at ON console_audit (at);
+CREATE INDEX console_audit_actor ON console_audit (actor);

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code audit} table. Entries are written on the caller's connection so that they commit (or
+ * The {@code console_audit} table. Entries are written on the caller's connection so that they commit (or
  * roll back) together with the change they describe. Stateless.
  */
 public final class AuditTrail {
 
     public void append(Connection connection, AuditEntry entry) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit (at, actor, action, remote_address, detail) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO console_audit (at, actor, action, remote_address, detail) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, Timestamps.format(entry.at()));
             insert.setString(2, entry.actor());
             insert.setString(3, entry.action());
@@ -28,7 +28,7 @@ public final class AuditTrail {
     /** The latest entries, newest first; what the admin pages of issue 8 will page through. */
     public List<AuditEntry> latest(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT at, actor, action, remote_address, detail FROM audit ORDER BY id DESC LIMIT ?")) {
+                "SELECT at, actor, action, remote_address, detail FROM console_audit ORDER BY id DESC LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet rows = select.executeQuery()) {
                 List<AuditEntry> entries = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The {@code auth_tokens} table: token hashes, never tokens. Stateless. */
+/** The {@code console_token} table: token hashes, never tokens. Stateless. */
 public final class TokenTable {
 
     /** What a stored token grants, before its expiry and revocation have been judged. */
@@ -17,7 +17,7 @@ public final class TokenTable {
     public void insert(Connection connection, IssuedToken token, String username, String kind, Instant createdAt)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO auth_tokens (token_hash, username, kind, created_at, expires_at)"
+                "INSERT INTO console_token (token_hash, username, kind, created_at, expires_at)"
                         + " VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, token.hash());
             insert.setString(2, username);
@@ -31,7 +31,7 @@ public final class TokenTable {
     public Optional<StoredToken> find(Connection connection, String tokenHash) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT u.username, u.role, t.expires_at, t.revoked_at"
-                        + " FROM auth_tokens t JOIN users u ON u.username = t.username"
+                        + " FROM console_token t JOIN console_user u ON u.username = t.username"
                         + " WHERE t.token_hash = ?")) {
             select.setString(1, tokenHash);
             try (ResultSet row = select.executeQuery()) {
@@ -51,7 +51,7 @@ public final class TokenTable {
     /** Removes tokens that expired before {@code now}; returns how many. */
     public int deleteExpired(Connection connection, Instant now) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM auth_tokens WHERE expires_at <= ?")) {
+                "DELETE FROM console_token WHERE expires_at <= ?")) {
             delete.setString(1, Timestamps.format(now));
             return delete.executeUpdate();
         }

@@ -2,7 +2,7 @@ package io.switchboard.console.internal;
 
 import java.time.Instant;
 
-/** A row of {@code users}. {@code passwordHash} is in {@link PasswordHasher}'s format. */
+/** A row of {@code console_user}. {@code passwordHash} is in {@link PasswordHasher}'s format. */
 public record UserAccount(String username, Role role, String passwordHash, Instant createdAt,
         LoginState loginState) {
 

@@ -7,13 +7,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The {@code users} table, on whatever connection (read or write) the caller holds. Stateless. */
+/** The {@code console_user} table, on whatever connection (read or write) the caller holds. Stateless. */
 public final class UserTable {
 
     public Optional<UserAccount> find(Connection connection, String username) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT username, role, password_hash, created_at, failed_logins, locked_until"
-                        + " FROM users WHERE username = ?")) {
+                        + " FROM console_user WHERE username = ?")) {
             select.setString(1, username);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -35,7 +35,7 @@ public final class UserTable {
     public boolean insertIfAbsent(Connection connection, String username, Role role, String passwordHash,
             Instant createdAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)"
+                "INSERT INTO console_user (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (username) DO NOTHING")) {
             insert.setString(1, username);
             insert.setString(2, role.id());
@@ -47,7 +47,7 @@ public final class UserTable {
 
     public void saveLoginState(Connection connection, String username, LoginState state) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE users SET failed_logins = ?, locked_until = ? WHERE username = ?")) {
+                "UPDATE console_user SET failed_logins = ?, locked_until = ? WHERE username = ?")) {
             update.setInt(1, state.failedLogins());
             update.setString(2, state.lockedUntil() == null ? null : Timestamps.format(state.lockedUntil()));
             update.setString(3, username);
@@ -57,7 +57,7 @@ public final class UserTable {
 
     public void savePasswordHash(Connection connection, String username, String passwordHash) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE users SET password_hash = ? WHERE username = ?")) {
+                "UPDATE console_user SET password_hash = ? WHERE username = ?")) {
             update.setString(1, passwordHash);
             update.setString(2, username);
             update.executeUpdate();

@@ -59,7 +59,7 @@ class AdminBootstrapTest {
         assertThat(line.matches()).as(printed.get(0)).isTrue();
         assertThat(login(line.group(1))).isInstanceOf(LoginResult.Success.class);
         assertThat(users.find("admin")).get().extracting(UserAccount::role).isEqualTo(Role.ADMIN);
-        assertThat(database.queryString("SELECT password_hash FROM users")).doesNotContain(line.group(1));
+        assertThat(database.queryString("SELECT password_hash FROM console_user")).doesNotContain(line.group(1));
     }
 
     @Test
@@ -86,6 +86,6 @@ class AdminBootstrapTest {
 
         assertThat(printed).isEmpty();
         assertThat(login("first")).isInstanceOf(LoginResult.Success.class);
-        assertThat(database.queryString("SELECT count(*) FROM audit WHERE action = 'user.created'")).isEqualTo("1");
+        assertThat(database.queryString("SELECT count(*) FROM console_audit WHERE action = 'user.created'")).isEqualTo("1");
     }
 }

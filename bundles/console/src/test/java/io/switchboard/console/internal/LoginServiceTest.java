@@ -54,10 +54,10 @@ class LoginServiceTest {
     void onlyTheTokenHashIsStored() throws Exception {
         IssuedToken token = ((LoginResult.Success) logins.login("1001", "demo-1001", FROM)).token();
 
-        assertThat(database.queryString("SELECT token_hash FROM auth_tokens")).isEqualTo(tokens.hashOf(token.secret()));
-        assertThat(database.queryString("SELECT count(*) FROM auth_tokens WHERE token_hash = '" + token.secret() + "'"))
+        assertThat(database.queryString("SELECT token_hash FROM console_token")).isEqualTo(tokens.hashOf(token.secret()));
+        assertThat(database.queryString("SELECT count(*) FROM console_token WHERE token_hash = '" + token.secret() + "'"))
                 .isEqualTo("0");
-        assertThat(database.queryString("SELECT expires_at FROM auth_tokens")).isEqualTo("2025-03-01T17:00:00.000Z");
+        assertThat(database.queryString("SELECT expires_at FROM console_token")).isEqualTo("2025-03-01T17:00:00.000Z");
     }
 
     @Test
@@ -70,7 +70,7 @@ class LoginServiceTest {
         assertThat(authenticator.authenticate(token.secret())).isEmpty();
 
         logins.login("1001", "demo-1001", FROM);
-        assertThat(database.count("auth_tokens")).isEqualTo(1);
+        assertThat(database.count("console_token")).isEqualTo(1);
     }
 
     @Test
@@ -78,7 +78,7 @@ class LoginServiceTest {
         IssuedToken token = ((LoginResult.Success) logins.login("1001", "demo-1001", FROM)).token();
 
         database.write(c -> c.createStatement().executeUpdate(
-                "UPDATE auth_tokens SET revoked_at = '2025-03-01T09:30:00.000Z'"));
+                "UPDATE console_token SET revoked_at = '2025-03-01T09:30:00.000Z'"));
 
         assertThat(authenticator.authenticate(token.secret())).isEmpty();
     }
@@ -109,7 +109,7 @@ class LoginServiceTest {
         assertThat(logins.login("1001", "demo-1001", FROM)).isInstanceOf(LoginResult.Locked.class);
         clock.advance(Duration.ofSeconds(1));
         assertThat(logins.login("1001", "demo-1001", FROM)).isInstanceOf(LoginResult.Success.class);
-        assertThat(database.queryString("SELECT failed_logins FROM users WHERE username = '1001'")).isEqualTo("0");
+        assertThat(database.queryString("SELECT failed_logins FROM console_user WHERE username = '1001'")).isEqualTo("0");
     }
 
     @Test
@@ -143,12 +143,12 @@ class LoginServiceTest {
 
         assertThat(database.queryString(
                 "SELECT group_concat(actor || ' ' || action || ' ' || remote_address || ' ' || at, '|')"
-                        + " FROM (SELECT * FROM audit WHERE action LIKE 'login.%' ORDER BY id)"))
+                        + " FROM (SELECT * FROM console_audit WHERE action LIKE 'login.%' ORDER BY id)"))
                 .isEqualTo("1001 login.failure 192.0.2.10 2025-03-01T09:00:00.000Z"
                         + "|ghost login.failure 198.51.100.7 2025-03-01T09:00:00.000Z"
                         + "|1001 login.success 192.0.2.10 2025-03-01T09:00:00.000Z");
         String everything = database.queryString(
-                "SELECT group_concat(actor || action || coalesce(remote_address, '') || coalesce(detail, ''), '|') FROM audit");
+                "SELECT group_concat(actor || action || coalesce(remote_address, '') || coalesce(detail, ''), '|') FROM console_audit");
         assertThat(everything).doesNotContain("wrong-password", "ghost-password", "demo-1001", token.secret());
     }
 
@@ -158,8 +158,8 @@ class LoginServiceTest {
             logins.login("1001", "wrong", FROM);
         }
 
-        assertThat(database.queryString("SELECT count(*) FROM audit WHERE action = 'login.locked'")).isEqualTo("1");
-        assertThat(database.queryString("SELECT count(*) FROM audit WHERE action = 'login.refused'")).isEqualTo("1");
+        assertThat(database.queryString("SELECT count(*) FROM console_audit WHERE action = 'login.locked'")).isEqualTo("1");
+        assertThat(database.queryString("SELECT count(*) FROM console_audit WHERE action = 'login.refused'")).isEqualTo("1");
     }
 
     @Test
@@ -170,7 +170,7 @@ class LoginServiceTest {
 
         assertThat(upgrading.login("1001", "demo-1001", FROM)).isInstanceOf(LoginResult.Success.class);
 
-        assertThat(database.queryString("SELECT password_hash FROM users WHERE username = '1001'"))
+        assertThat(database.queryString("SELECT password_hash FROM console_user WHERE username = '1001'"))
                 .startsWith("pbkdf2-sha256$2000$");
         assertThat(upgrading.login("1001", "demo-1001", FROM)).isInstanceOf(LoginResult.Success.class);
     }
