@@ -112,8 +112,8 @@ class DistributionIT {
 
         AddonJar.write(jar, ADDON, "1.1.0");
         JsonNode updated = Await.until(CEILING, () -> bundle(token, ADDON),
-                b -> b.isPresent() && "1.1.0".equals(b.get().path("version").asText())).orElseThrow();
-        assertThat(updated.path("state").asText()).isEqualTo("ACTIVE");
+                b -> b.isPresent() && "1.1.0".equals(b.get().path("version").asText())
+                        && "ACTIVE".equals(b.get().path("state").asText())).orElseThrow();
         assertThat(updated.path("id").asLong()).as("updated in place, not reinstalled")
                 .isEqualTo(installed.path("id").asLong());
         assertThat(appliance.isAlive()).isTrue();
@@ -133,17 +133,19 @@ class DistributionIT {
         Path jar = data.resolve("deploy/acd-hotfix.jar");
 
         AddonJar.write(jar, "io.switchboard.acd", "9.0.0");
+        // The update is followed by an asynchronous package refresh, which passes the bundle
+        // through INSTALLED/RESOLVED again; wait for the state it settles in.
         JsonNode hotfix = Await.until(CEILING, () -> bundle(token, "io.switchboard.acd"),
-                b -> b.isPresent() && "9.0.0".equals(b.get().path("version").asText())).orElseThrow();
+                b -> b.isPresent() && "9.0.0".equals(b.get().path("version").asText())
+                        && "ACTIVE".equals(b.get().path("state").asText())).orElseThrow();
         assertThat(hotfix.path("id").asLong()).isEqualTo(shipped.path("id").asLong());
-        assertThat(hotfix.path("state").asText()).isEqualTo("ACTIVE");
 
         Files.delete(jar);
         JsonNode restored = Await.until(CEILING, () -> bundle(token, "io.switchboard.acd"),
-                b -> b.isPresent() && shipped.path("version").asText().equals(b.get().path("version").asText()))
+                b -> b.isPresent() && shipped.path("version").asText().equals(b.get().path("version").asText())
+                        && "ACTIVE".equals(b.get().path("state").asText()))
                 .orElseThrow();
         assertThat(restored.path("id").asLong()).isEqualTo(shipped.path("id").asLong());
-        assertThat(restored.path("state").asText()).isEqualTo("ACTIVE");
     }
 
     @Test
