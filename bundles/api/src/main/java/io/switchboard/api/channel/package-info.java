@@ -1,4 +1,8 @@
-/** Channel drivers: a new kind of line (SIP, a telephony card) feeding calls into core. */
+/**
+ * Channel drivers: a new kind of line (SIP, a telephony card) feeding calls into core through
+ * {@link io.switchboard.api.channel.ChannelHub}, with its audio in core's
+ * {@link io.switchboard.api.channel.MediaEngine}. 0.x: may still break.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.switchboard.api.channel;
