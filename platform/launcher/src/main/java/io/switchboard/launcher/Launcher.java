@@ -120,7 +120,8 @@ public final class Launcher implements CommandLineInterface.RunAction {
             Map<String, Path> shippedJars = new LinkedHashMap<>();
             shipped.forEach(bundle -> shippedJars.put(bundle.symbolicName(), bundle.jar()));
             List<Path> deployDirectories = List.of(data.deploy(), options.home().resolve("deploy"));
-            Deployer deployer = new Deployer(new BundleContextDeployCallback(felix.context()),
+            Deployer deployer = new Deployer(new BundleContextDeployCallback(felix.context(),
+                    Duration.ofSeconds(options.drainSeconds())),
                     new ManifestBundleJarReader(), shippedJars);
             deployer.deployPresent(DeployFile.list(deployDirectories));
 

@@ -19,6 +19,7 @@ final class ShutdownSequence implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownSequence.class);
     private static final Duration BEYOND_DRAIN = Duration.ofSeconds(30);
 
+    private final Duration drainLimit;
     private final Duration stopBound;
     /** Set once each exists; the hook may run while the start is still under way. */
     private final AtomicReference<FelixContainer> container = new AtomicReference<>();
@@ -27,7 +28,8 @@ final class ShutdownSequence implements Runnable {
     private final AtomicInteger exitStatus = new AtomicInteger(CommandLineInterface.EXIT_OK);
 
     ShutdownSequence(int drainSeconds) {
-        this.stopBound = Duration.ofSeconds(drainSeconds).plus(BEYOND_DRAIN);
+        this.drainLimit = Duration.ofSeconds(drainSeconds);
+        this.stopBound = drainLimit.plus(BEYOND_DRAIN);
     }
 
     void container(FelixContainer felix) {
@@ -52,6 +54,12 @@ final class ShutdownSequence implements Runnable {
             }
             FelixContainer felix = container.get();
             if (felix != null) {
+                // Live calls finish before anything stops; new ones are refused meanwhile.
+                int stillUp = new CallDrain(felix.context()).drain(drainLimit);
+                if (stillUp > 0) {
+                    LOG.warn("{} calls still up after the drain limit of {} s; ending them", stillUp,
+                            drainLimit.toSeconds());
+                }
                 LOG.info("Stopping (bound {} s)", stopBound.toSeconds());
                 if (felix.stop(stopBound)) {
                     LOG.info("Stopped");

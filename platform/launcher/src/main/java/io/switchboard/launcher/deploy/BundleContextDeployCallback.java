@@ -16,6 +16,9 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
+import io.switchboard.launcher.CallDrain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The deployer's actions on a real framework, through the system bundle's context. */
 public final class BundleContextDeployCallback implements DeployCallback {
@@ -23,12 +26,18 @@ public final class BundleContextDeployCallback implements DeployCallback {
     /** Add-ons start after everything shipped (levels 1-4). */
     public static final int DEPLOY_START_LEVEL = 5;
 
+    private static final Logger LOG = LoggerFactory.getLogger(BundleContextDeployCallback.class);
     private static final Duration REFRESH_TIMEOUT = Duration.ofMinutes(2);
 
-    private final BundleContext context;
+    /** Manifest header of bundles that own live calls (core, drivers): they drain before an update. */
+    public static final String DRAIN_HEADER = "Switchboard-Drain";
 
-    public BundleContextDeployCallback(BundleContext context) {
+    private final BundleContext context;
+    private final Duration drainLimit;
+
+    public BundleContextDeployCallback(BundleContext context, Duration drainLimit) {
         this.context = context;
+        this.drainLimit = drainLimit;
     }
 
     @Override
@@ -70,11 +79,27 @@ public final class BundleContextDeployCallback implements DeployCallback {
     @Override
     public void update(long bundleId, Path jar) throws DeployException {
         Bundle bundle = bundle(bundleId);
+        boolean drained = drainFor(bundle);
         try (InputStream in = Files.newInputStream(jar)) {
             bundle.update(in);
         } catch (IOException | BundleException e) {
+            if (drained) {
+                new CallDrain(context).resume();
+            }
             throw new DeployException("Cannot update " + describe(bundle) + " from " + jar, e);
         }
+    }
+
+    /** A bundle that owns live calls is updated only after they finish (bounded by the drain limit). */
+    private boolean drainFor(Bundle bundle) {
+        if (!"true".equalsIgnoreCase(bundle.getHeaders().get(DRAIN_HEADER))) {
+            return false;
+        }
+        int stillUp = new CallDrain(context).drain(drainLimit);
+        if (stillUp > 0) {
+            LOG.warn("Updating {} with {} calls still up after the drain limit", describe(bundle), stillUp);
+        }
+        return true;
     }
 
     @Override
