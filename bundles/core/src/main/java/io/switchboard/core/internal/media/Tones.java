@@ -20,6 +20,10 @@ final class Tones {
     static final int[] MOH_NOTES = {262, 330, 392, 523, 392, 330};
     static final int MOH_NOTE_MS = 400;
 
+    static final int[] DTMF_ROWS_HZ = {697, 770, 852, 941};
+    static final int[] DTMF_COLUMNS_HZ = {1209, 1336, 1477, 1633};
+    static final int DTMF_TONE_MS = 100;
+
     private static final int SAMPLE_RATE = 8000;
     /** About -10 dBm0: audible, not harsh. */
     private static final double TONE_AMPLITUDE = 0.25 * Short.MAX_VALUE;
@@ -35,6 +39,24 @@ final class Tones {
         short[] samples = new short[on + off];
         sine(samples, 0, on, cadence.frequencyHz(), TONE_AMPLITUDE);
         return samples;
+    }
+
+    /** In-band DTMF (for lines without RFC 4733): 100 ms of the digit's two tones, then 100 ms of silence. */
+    static short[] dtmf(char digit) {
+        String keypad = "123A456B789C*0#D";
+        int key = keypad.indexOf(Character.toUpperCase(digit));
+        if (key < 0) {
+            throw new IllegalArgumentException("not a DTMF digit: " + digit);
+        }
+        int tone = DTMF_TONE_MS * SAMPLE_RATE / 1000;
+        short[] low = new short[tone * 2];
+        short[] high = new short[tone * 2];
+        sine(low, 0, tone, DTMF_ROWS_HZ[key / 4], TONE_AMPLITUDE / 2);
+        sine(high, 0, tone, DTMF_COLUMNS_HZ[key % 4], TONE_AMPLITUDE / 2);
+        for (int i = 0; i < tone; i++) {
+            low[i] += high[i];
+        }
+        return low;
     }
 
     static short[] musicOnHold() {

@@ -1,0 +1,139 @@
+package io.switchboard.core.internal.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that receives for every port: a {@link Selector} over all the engine's
+ * non-blocking channels. Each datagram is read into one reused buffer, parsed in place and handed
+ * to its port; malformed packets are counted and dropped. RTCP channels are drained (read and
+ * ignored) so their socket buffers never fill.
+ *
+ * <p>Thread-safety: registrations from other threads are queued and applied by the loop thread
+ * after a {@link Selector#wakeup}; the buffer and packet view belong to the loop thread.
+ */
+final class ReceiveLoop implements Runnable {
+
+    /** Takes a parsed packet on the receive thread; the packet's bytes are valid only during the call. */
+    interface Receiver {
+        void onPacket(RtpPacket packet, SocketAddress sender, long nowNanos);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
+    /** Datagrams read from one channel per wake-up before the others get their turn. */
+    private static final int BURST = 32;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final byte[] buffer = new byte[2048];
+    private final ByteBuffer view = ByteBuffer.wrap(buffer);
+    private final RtpPacket packet = new RtpPacket();
+    private final Consumer<SelectionKey> onReady = this::onReady;
+    private volatile boolean running = true;
+    private long malformed;
+
+    ReceiveLoop() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the media engine's selector", e);
+        }
+        thread = new Thread(this, "switchboard-media-receive");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Starts receiving on {@code channel} for {@code receiver}; null drains the channel (RTCP). */
+    void register(DatagramChannel channel, Receiver receiver) {
+        pending.add(() -> {
+            try {
+                channel.register(selector, SelectionKey.OP_READ, receiver);
+            } catch (IOException e) {
+                LOG.warn("Media channel {} could not be registered for receiving", channel, e);
+            }
+        });
+        selector.wakeup();
+    }
+
+    /** Wakes the loop so that closed channels are deregistered (and their ports can be bound again). */
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    long malformed() {
+        return malformed;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                selector.select(onReady, 1000);
+                Runnable task;
+                while ((task = pending.poll()) != null) {
+                    task.run();
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (running) {
+                LOG.error("Media receive loop stopped: no port receives any more", e);
+            }
+        }
+    }
+
+    private void onReady(SelectionKey key) {
+        DatagramChannel channel = (DatagramChannel) key.channel();
+        Receiver receiver = (Receiver) key.attachment();
+        try {
+            for (int i = 0; i < BURST; i++) {
+                view.clear();
+                SocketAddress sender = channel.receive(view); // the JDK caches the sender's address object
+                if (sender == null) {
+                    return;
+                }
+                if (receiver == null) {
+                    continue;
+                }
+                if (!packet.parse(buffer, view.position())) {
+                    malformed++;
+                    continue;
+                }
+                receiver.onPacket(packet, sender, System.nanoTime());
+            }
+        } catch (IOException e) {
+            if (channel.isOpen()) {
+                LOG.warn("Receiving on media channel {} failed", channel, e);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Media port {} failed on a received packet", receiver, e);
+        }
+    }
+
+    void stop() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(1000);
+            selector.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warn("Closing the media selector failed", e);
+        }
+    }
+}
