@@ -136,12 +136,10 @@ public final class MediaEngineImpl implements MediaEngine, AutoCloseable {
     private void closed(RtpPort port) {
         pacer.remove(port);
         RtcpSide rtcp = rtpPorts.remove(port);
-        closeQuietly(port.channel());
         if (rtcp != null) {
-            closeQuietly(rtcp.channel());
+            receiveLoop.close(port.channel(), rtcp.channel());
             allocator.release(rtcp.rtpPort());
         }
-        receiveLoop.wakeup(); // lets the selector deregister the channels so the ports can be bound again
     }
 
     private void closed(FramePort port) {

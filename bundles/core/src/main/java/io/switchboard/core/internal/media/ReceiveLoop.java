@@ -10,6 +10,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ final class ReceiveLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
     /** Datagrams read from one channel per wake-up before the others get their turn. */
     private static final int BURST = 32;
+    private static final int CLOSE_WAIT_SECONDS = 2;
 
     private final Selector selector;
     private final Thread thread;
@@ -70,9 +73,50 @@ final class ReceiveLoop implements Runnable {
         selector.wakeup();
     }
 
-    /** Wakes the loop so that closed channels are deregistered (and their ports can be bound again). */
-    void wakeup() {
+    /**
+     * Stops receiving on the channels and closes them; when it returns their ports can be bound
+     * again. (A channel closed while registered keeps its socket until the selector deregisters
+     * it, so the loop thread does both.)
+     */
+    void close(DatagramChannel... channels) {
+        if (Thread.currentThread() == thread || !running) {
+            closeNow(channels);
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        pending.add(() -> {
+            closeNow(channels);
+            done.countDown();
+        });
         selector.wakeup();
+        try {
+            if (!done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Media receive loop did not close {} in time", (Object) channels);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeNow(DatagramChannel... channels) {
+        for (DatagramChannel channel : channels) {
+            SelectionKey key = channel.keyFor(selector);
+            if (key != null) {
+                key.cancel();
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("Closing media channel {} failed", channel, e);
+            }
+        }
+        try {
+            if (selector.isOpen()) {
+                selector.selectNow(onReady); // deregisters the cancelled keys: the sockets close now
+            }
+        } catch (IOException e) {
+            LOG.warn("Media selector failed while closing channels", e);
+        }
     }
 
     long malformed() {
@@ -129,6 +173,10 @@ final class ReceiveLoop implements Runnable {
         selector.wakeup();
         try {
             thread.join(1000);
+            Runnable task;
+            while ((task = pending.poll()) != null) {
+                task.run(); // close requests that raced with the stop
+            }
             selector.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
