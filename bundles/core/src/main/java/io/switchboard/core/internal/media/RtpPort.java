@@ -118,9 +118,13 @@ final class RtpPort extends MediaPortBase implements RtpEndpoint, ReceiveLoop.Re
         }
     }
 
+    /**
+     * Packets from an RTP port of the same codec are relayed as they come, and so are frames from
+     * a card (the card paces them); only transcoded RTP goes through the source's jitter buffer.
+     */
     @Override
     boolean pullsFrom(MediaPortBase source) {
-        return !(source instanceof RtpPort) || source.receivedCodec() != receivedCodec();
+        return source instanceof RtpPort && source.receivedCodec() != receivedCodec();
     }
 
     // ---- receive thread
