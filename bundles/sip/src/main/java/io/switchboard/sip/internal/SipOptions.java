@@ -30,6 +30,12 @@ public record SipOptions(List<String> trustedPeers, String realm, String trunkGa
                 c.overloadThreshold(), Duration.ofSeconds(c.nonceLifetimeSeconds()));
     }
 
+    public SipOptions withTrunkGateway(String gateway) {
+        return new SipOptions(trustedPeers, realm, gateway, maxMessageSize, threadPoolSize, maxServerTransactions,
+                minExpires, maxExpires, lockoutFailures, lockoutWindow, lockoutDuration, ringTimeout,
+                overloadThreshold, nonceLifetime);
+    }
+
     /** Whether a change needs a new stack (and so drops live dialogs). */
     public boolean sameStack(SipOptions other) {
         return maxMessageSize == other.maxMessageSize && threadPoolSize == other.threadPoolSize

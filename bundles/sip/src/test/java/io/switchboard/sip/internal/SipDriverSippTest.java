@@ -1,0 +1,176 @@
+package io.switchboard.sip.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.api.call.Cause;
+import io.switchboard.api.call.DialRequest;
+import io.switchboard.api.channel.Channel;
+import io.switchboard.api.channel.Codec;
+import io.switchboard.api.channel.InboundRequest;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver's stack on 127.0.0.1 outside OSGi, with test doubles of core's hub and media engine,
+ * driven by the real SIPp binary (Debian's sip-tester) as the far end.
+ */
+class SipDriverSippTest {
+
+    private static final Duration CEILING = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final TestHub hub = new TestHub();
+    private final TestMedia media = new TestMedia();
+    private TestDatabase database;
+    private SipEngine engine;
+    private int port;
+    private Sipp sipp;
+    private int trunkPort;
+
+    @BeforeEach
+    void startDriver() throws Exception {
+        database = new TestDatabase(dir);
+        port = Sipp.freeUdpPort();
+        trunkPort = Sipp.freeUdpPort();
+        SipOptions options = SipOptions.defaults().withTrunkGateway("127.0.0.1:" + trunkPort);
+        engine = SipEngine.start(options, InetAddress.getByName("127.0.0.1"), port, hub, media, database,
+                Clock.systemUTC());
+        DemoDevices.addOnce(database, engine.devices(), options.realm());
+        sipp = new Sipp(dir);
+    }
+
+    @AfterEach
+    void stopDriver() throws Exception {
+        sipp.stop();
+        engine.close();
+        database.close();
+    }
+
+    private void run(String scenario, Map<String, String> values, String... args) throws Exception {
+        sipp.start(scenario, values, "127.0.0.1:" + port, List.of(args));
+        int status = sipp.await(CEILING);
+        assertThat(status).as("SIPp exit status; its output:\n%s", sipp.output()).isZero();
+    }
+
+    @Test
+    void aTrustedTrunkCallIsAnsweredAndEndsWithTheCallersBye() throws Exception {
+        run("trunk_call.xml", Map.of(), "-s", "answer", "-i", "127.0.0.1");
+
+        assertThat(hub.await("answered", CEILING)).isEqualTo("leg-1 answered");
+        assertThat(hub.await("ended", CEILING)).isEqualTo("leg-1 ended NORMAL");
+        InboundRequest offered = hub.offered.get(0);
+        assertThat(offered.driver()).isEqualTo("sip");
+        assertThat(offered.dialled()).isEqualTo("answer");
+        assertThat(offered.caller()).isEqualTo("13800000001");
+        assertThat(offered.details()).containsEntry("trunk", "127.0.0.1").containsEntry("transport", "udp");
+        TestMedia.FakeRtp rtp = media.opened.get(0);
+        assertThat(rtp.settings.codec()).isEqualTo(Codec.PCMA);
+        assertThat(rtp.settings.dtmfPayloadType()).isEqualTo(101);
+        assertThat(rtp.closed).isTrue();
+    }
+
+    @Test
+    void anInviteFromAnUntrustedUnregisteredSourceIsForbidden() throws Exception {
+        run("invite_refused.xml", Map.of("EXPECTED", "403", "CALLER", "1001", "FORMATS", "0"),
+                "-s", "answer", "-i", "127.0.0.2");
+
+        assertThat(hub.offered).isEmpty();
+        assertThat(media.opened).isEmpty();
+    }
+
+    @Test
+    void aDeviceRegistersWithTheRightPassword() throws Exception {
+        run("register.xml", Map.of("EXPECTED", "200"), "-s", "1001", "-au", "1001", "-ap", "demo-1001",
+                "-i", "127.0.0.1");
+
+        assertThat(engine.registrar().lookup("1001")).singleElement()
+                .satisfies(b -> assertThat(b.source()).startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void aWrongPasswordIsForbiddenAndRegistersNothing() throws Exception {
+        run("register.xml", Map.of("EXPECTED", "403"), "-s", "1001", "-au", "1001", "-ap", "wrong",
+                "-i", "127.0.0.1");
+
+        assertThat(engine.registrar().lookup("1001")).isEmpty();
+    }
+
+    @Test
+    void aCancelBeforeTheAnswerEndsTheLegCancelled() throws Exception {
+        run("cancel.xml", Map.of(), "-s", "ring", "-i", "127.0.0.1");
+
+        assertThat(hub.await("ended", CEILING)).isEqualTo("leg-1 ended CANCELLED");
+        assertThat(media.openCount()).isZero();
+    }
+
+    @Test
+    void optionsIsAnsweredAlsoWhileDraining() throws Exception {
+        hub.accepting = false;
+
+        run("options.xml", Map.of(), "-i", "127.0.0.1");
+    }
+
+    @Test
+    void whileDrainingANewCallGets503() throws Exception {
+        hub.accepting = false;
+
+        run("invite_refused.xml", Map.of("EXPECTED", "503", "CALLER", "trunk", "FORMATS", "0"),
+                "-s", "answer", "-i", "127.0.0.1");
+        assertThat(hub.offered).isEmpty();
+    }
+
+    @Test
+    void anOfferWithoutG711Gets488AndNoCall() throws Exception {
+        run("invite_refused.xml", Map.of("EXPECTED", "488", "CALLER", "trunk", "FORMATS", "18 9"),
+                "-s", "answer", "-i", "127.0.0.1");
+
+        assertThat(hub.offered).isEmpty();
+        assertThat(media.opened).isEmpty();
+    }
+
+    @Test
+    void aNumberWithoutRouteGets404AndItsMediaIsClosed() throws Exception {
+        run("invite_refused.xml", Map.of("EXPECTED", "404", "CALLER", "trunk", "FORMATS", "0"),
+                "-s", "404", "-i", "127.0.0.1");
+
+        assertThat(media.openCount()).isZero();
+    }
+
+    @Test
+    void anOutboundTrunkLegIsAnsweredAndHungUp() throws Exception {
+        Sipp uas = new Sipp(dir);
+        try {
+            uas.startBuiltIn("uas", trunkPort, List.of("-i", "127.0.0.1"));
+            var sink = new TestHub.RecordingSink("out-1", hub.events);
+            Channel channel = engine.originate("out-1", new DialRequest("trunk:5551234", "", Duration.ofSeconds(20)), sink);
+
+            assertThat(hub.await("answered", CEILING)).isEqualTo("out-1 answered");
+            assertThat(media.opened.get(0).settings.codec()).isEqualTo(Codec.PCMU);
+            channel.hangup(Cause.NORMAL);
+            assertThat(hub.await("ended", CEILING)).isEqualTo("out-1 ended NORMAL");
+            assertThat(uas.await(CEILING)).as("SIPp UAS output:\n%s", uas.output()).isZero();
+        } finally {
+            uas.stop();
+        }
+    }
+
+    @Test
+    void dialingAnUnregisteredDeviceFailsAtOnce() {
+        var sink = new TestHub.RecordingSink("out-2", hub.events);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        engine.originate("out-2", new DialRequest("sip:1002", "", Duration.ofSeconds(5)), sink))
+                .isInstanceOfSatisfying(io.switchboard.api.channel.ChannelException.class,
+                        e -> assertThat(e.cause()).isEqualTo(Cause.UNREACHABLE));
+    }
+}
