@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,11 @@ public final class MediaEngineImpl implements MediaEngine, AutoCloseable {
         return rtpPorts.size();
     }
 
+    /** Waits until ports closed so far are free again (their sockets closed by the receive thread). */
+    void awaitClosedPortsFree() throws InterruptedException {
+        receiveLoop.awaitQueued(5, TimeUnit.SECONDS);
+    }
+
     /** Packets the receive loop could not parse as RTP. */
     long malformedPackets() {
         return receiveLoop.malformed();
@@ -137,8 +143,7 @@ public final class MediaEngineImpl implements MediaEngine, AutoCloseable {
         pacer.remove(port);
         RtcpSide rtcp = rtpPorts.remove(port);
         if (rtcp != null) {
-            receiveLoop.close(port.channel(), rtcp.channel());
-            allocator.release(rtcp.rtpPort());
+            receiveLoop.close(() -> allocator.release(rtcp.rtpPort()), port.channel(), rtcp.channel());
         }
     }
 

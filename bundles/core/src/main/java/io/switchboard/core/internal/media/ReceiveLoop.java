@@ -35,7 +35,6 @@ final class ReceiveLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
     /** Datagrams read from one channel per wake-up before the others get their turn. */
     private static final int BURST = 32;
-    private static final int CLOSE_WAIT_SECONDS = 2;
 
     private final Selector selector;
     private final Thread thread;
@@ -74,45 +73,44 @@ final class ReceiveLoop implements Runnable {
     }
 
     /**
-     * Stops receiving on the channels and closes them; when it returns their ports can be bound
-     * again. (A channel closed while registered keeps its socket until the selector deregisters
-     * it, so the loop thread does both.)
+     * Stops receiving on the channels and closes them, then runs {@code afterwards} on the loop
+     * thread once their sockets are really closed. (A channel closed while registered keeps its
+     * socket until the selector deregisters it, so the port can be bound again only then.) Never
+     * blocks: it may be called from a listener on any media thread.
      */
-    void close(DatagramChannel... channels) {
-        if (Thread.currentThread() == thread || !running) {
-            closeNow(channels);
-            return;
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        pending.add(() -> {
-            closeNow(channels);
-            done.countDown();
-        });
-        selector.wakeup();
-        try {
-            if (!done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("Media receive loop did not close {} in time", (Object) channels);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void closeNow(DatagramChannel... channels) {
+    void close(Runnable afterwards, DatagramChannel... channels) {
         for (DatagramChannel channel : channels) {
-            SelectionKey key = channel.keyFor(selector);
-            if (key != null) {
-                key.cancel();
-            }
             try {
-                channel.close();
+                channel.close(); // cancels its key; the selector deregisters it on its next selection
             } catch (IOException e) {
                 LOG.debug("Closing media channel {} failed", channel, e);
             }
         }
+        if (!running) {
+            afterwards.run();
+            return;
+        }
+        pending.add(() -> {
+            flushCancelledKeys();
+            afterwards.run();
+        });
+        selector.wakeup();
+    }
+
+    /** Waits until the loop has run everything queued so far (tests use it after a close). */
+    void awaitQueued(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        pending.add(done::countDown);
+        selector.wakeup();
+        if (!done.await(timeout, unit)) {
+            throw new IllegalStateException("the media receive loop did not answer within " + timeout + " " + unit);
+        }
+    }
+
+    private void flushCancelledKeys() {
         try {
             if (selector.isOpen()) {
-                selector.selectNow(onReady); // deregisters the cancelled keys: the sockets close now
+                selector.selectNow(onReady); // deregisters the cancelled keys, so the sockets close now
             }
         } catch (IOException e) {
             LOG.warn("Media selector failed while closing channels", e);

@@ -272,8 +272,78 @@ class MediaEngineTest {
                     .hasMessageContaining("42300-42303");
 
             first.close();
+            small.awaitClosedPortsFree();
             assertThat(small.openRtp(LOOPBACK).local().getPort()).isEqualTo(42300);
         }
+    }
+
+    @Test
+    void closingTheEngineClosesItsSocketsAndRefusesNewPorts() throws Exception {
+        MediaEngineImpl closing = new MediaEngineImpl(MediaOptions.ports(42400, 42403), clock);
+        RtpEndpoint endpoint = closing.openRtp(LOOPBACK);
+        RecordingListener listener = new RecordingListener();
+        ((MediaPort) endpoint).listener(listener);
+        ((MediaPort) endpoint).play("bye", List.of(SilenceSource.ofMillis(60_000)), false, false);
+
+        closing.close();
+
+        assertThat(listener.nextPlayback()).isEqualTo("bye:stopped");
+        try (java.net.DatagramSocket rebound = new java.net.DatagramSocket(endpoint.local())) {
+            assertThat(rebound.getLocalPort()).isEqualTo(42400);
+        }
+        assertThatThrownBy(() -> closing.openRtp(LOOPBACK)).isInstanceOf(ChannelException.class);
+    }
+
+    @Test
+    void malformedPacketsDoNotStopTheReceiveLoop() throws Exception {
+        TestRtpPeer peer = peer(1);
+        MediaPort port = open(peer, Codec.PCMU, DTMF, new RecordingListener());
+        port.relayTo(port);
+
+        try (java.net.DatagramSocket raw = new java.net.DatagramSocket(0, LOOPBACK)) {
+            byte[] garbage = {0x40, 0, 0};
+            raw.send(new java.net.DatagramPacket(garbage, garbage.length, local(port)));
+        }
+        peer.send(local(port), 0, 0, false, frame((byte) 0x21));
+
+        assertThat(peer.receive().payload()).isEqualTo(frame((byte) 0x21));
+        assertThat(engine.malformedPackets()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewSenderSsrcKeepsTheOutgoingStreamContinuous() throws Exception {
+        TestRtpPeer first = peer(0x1);
+        MediaPort port = open(first, Codec.PCMU, DTMF, new RecordingListener());
+        port.relayTo(port);
+        TestRtpPeer.Packet before = null;
+        for (int i = 0; i < 2; i++) {
+            first.send(local(port), 0, 160L * i, false, frame((byte) 1));
+            before = first.receive();
+        }
+        first.ssrc(0x2);
+        first.sendWithSequence(local(port), 0, 7, 9_999_999L, true, frame((byte) 2)); // new SSRC, sequence and timestamp
+        TestRtpPeer.Packet after = first.receive();
+
+        assertThat(after.ssrc()).isEqualTo(before.ssrc());
+        assertThat(after.sequence()).isEqualTo((before.sequence() + 1) & 0xFFFF);
+        assertThat((int) (after.timestamp() - before.timestamp())).isGreaterThanOrEqualTo(160);
+        assertThat(after.marker()).isTrue();
+    }
+
+    @Test
+    void aReceiveOnlyPortSendsNothingOfItsPlayback() throws Exception {
+        TestRtpPeer peer = peer(1);
+        RecordingListener listener = new RecordingListener();
+        MediaPort port = open(peer, Codec.PCMU, DTMF, listener);
+        RtpEndpoint endpoint = (RtpEndpoint) port;
+        endpoint.configure(new RtpSettings(peer.address(), Codec.PCMU, DTMF, Direction.RECVONLY));
+
+        port.play("held", List.of(pattern(3)), false, false);
+        assertThat(listener.nextPlayback()).isEqualTo("held:completed");
+        endpoint.configure(new RtpSettings(peer.address(), Codec.PCMU, DTMF, Direction.SENDRECV));
+        port.play("resumed", List.of(SilenceSource.ofMillis(20)), false, false);
+
+        assertThat(peer.receive().payload()).as("the first packet out is the later playback").containsOnly(G711.ULAW_SILENCE);
     }
 
     @Test

@@ -30,13 +30,18 @@ final class TestRtpPeer implements AutoCloseable {
     }
 
     private final DatagramSocket socket;
-    private final int ssrc;
+    private int ssrc;
     private int sequence = 1000;
 
     TestRtpPeer(int ssrc) throws IOException {
         this.ssrc = ssrc;
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         socket.setSoTimeout(CEILING_MILLIS);
+    }
+
+    /** Changes the SSRC it sends with, as a far end does after a re-INVITE or an upstream transfer. */
+    void ssrc(int ssrc) {
+        this.ssrc = ssrc;
     }
 
     InetSocketAddress address() {
