@@ -96,7 +96,7 @@ public final class CoreComponent {
         PromptLibrary prompts = new PromptLibrary(promptDirectories(context));
         AudioResolver audio = (item, language) -> {
             try {
-                return prompts.resolve(item, language);
+                return prompts.resolve(item, language == null || language.isEmpty() ? null : language);
             } catch (PromptException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
