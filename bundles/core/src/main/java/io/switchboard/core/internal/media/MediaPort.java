@@ -15,7 +15,9 @@ public interface MediaPort extends MediaEndpoint {
 
     /**
      * Plays sources in order to the far end, replacing any playback (which ends with reason
-     * {@code stopped}). While playing, relayed audio to this port is not sent.
+     * {@code stopped}). While playing, relayed audio to this port is not sent. Every playback ends
+     * exactly once: {@code completed}, {@code stopped} (replaced, stopped, port closed) or
+     * {@code interrupted} (an interruptible one, at the first packet of a key press).
      */
     void play(String playbackId, List<AudioSource> sources, boolean interruptible, boolean loop);
 
@@ -29,6 +31,10 @@ public interface MediaPort extends MediaEndpoint {
      */
     void relayTo(MediaPort target);
 
-    /** Sends digits as RFC 4733 events (or the card's way), one after another. */
+    /**
+     * Sends digits as RFC 4733 events (a frame port plays them in-band as DTMF tones), one after
+     * another; characters other than 0-9 * # A-D are skipped. An RTP port without a negotiated
+     * telephone-event payload type logs and sends nothing.
+     */
     void sendDigits(String digits);
 }

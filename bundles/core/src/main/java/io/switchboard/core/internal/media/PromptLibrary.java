@@ -48,10 +48,13 @@ public final class PromptLibrary {
 
     /**
      * @param item     a prompt name, {@code tone:ringback}, {@code tone:busy}, {@code moh} or {@code silence:<ms>}
-     * @param language the caller's language (a folder name such as {@code en}), or null
+     * @param language the caller's language (a folder name such as {@code en}), or null or empty for none
      * @throws PromptException for an unknown item, or a file that is unreadable or in the wrong format
      */
     public AudioSource resolve(String item, String language) {
+        if (language != null && language.isEmpty()) {
+            language = null;
+        }
         if (item == null || item.isEmpty()) {
             throw new PromptException("empty prompt name");
         }
