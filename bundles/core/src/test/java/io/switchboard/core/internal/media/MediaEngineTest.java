@@ -250,6 +250,49 @@ class MediaEngineTest {
     }
 
     @Test
+    void sendsNoDigitsWithoutATelephoneEventPayloadType() throws Exception {
+        TestRtpPeer peer = peer(1);
+        MediaPort port = open(peer, Codec.PCMU, -1, new RecordingListener());
+
+        port.sendDigits("123");
+        port.play("after", List.of(pattern(1)), false, false);
+
+        TestRtpPeer.Packet first = peer.receive();
+        assertThat(first.payloadType()).isEqualTo(0);
+        assertThat(first.payload()).containsOnly((byte) 1);
+    }
+
+    @Test
+    void dropsRelayedDigitsWhenTheTargetHasNoTelephoneEvents() throws Exception {
+        TestRtpPeer caller = peer(0xA);
+        TestRtpPeer agent = peer(0xB);
+        RecordingListener callerEvents = new RecordingListener();
+        MediaPort callerPort = open(caller, Codec.PCMU, DTMF, callerEvents);
+        MediaPort agentPort = open(agent, Codec.PCMU, -1, new RecordingListener());
+        callerPort.relayTo(agentPort);
+
+        caller.sendEvent(local(callerPort), DTMF, 4000, 3, true, 800);
+        caller.send(local(callerPort), 0, 4800, false, frame((byte) 0x33));
+
+        assertThat(agent.receive().payload()).isEqualTo(frame((byte) 0x33));
+        assertThat(callerEvents.nextDigit()).isEqualTo('3');
+    }
+
+    @Test
+    void onlyAPortExpectingMediaReportsInactivity() throws Exception {
+        RecordingListener sendOnly = new RecordingListener();
+        RecordingListener sendRecv = new RecordingListener();
+        RtpEndpoint quiet = (RtpEndpoint) open(peer(1), Codec.PCMU, DTMF, sendOnly);
+        quiet.configure(new RtpSettings(quiet.settings().remote(), Codec.PCMU, DTMF, Direction.SENDONLY));
+        open(peer(2), Codec.PCMU, DTMF, sendRecv); // ticked after the first by the one pacer thread
+
+        clock.advance(MediaOptions.DEFAULT_INACTIVITY_TIMEOUT);
+
+        assertThat(RecordingListener.await(sendRecv.inactivity)).isTrue();
+        assertThat(sendOnly.inactivity).isEmpty();
+    }
+
+    @Test
     void reportsInactivityOnceTheTimeoutPassesWithoutMedia() throws Exception {
         TestRtpPeer peer = peer(1);
         RecordingListener listener = new RecordingListener();
