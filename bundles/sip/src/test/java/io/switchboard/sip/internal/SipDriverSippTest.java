@@ -173,4 +173,49 @@ class SipDriverSippTest {
                 .isInstanceOfSatisfying(io.switchboard.api.channel.ChannelException.class,
                         e -> assertThat(e.cause()).isEqualTo(Cause.UNREACHABLE));
     }
+
+    @Test
+    void farEndDigitsHoldResumeAndOfferlessReInviteReachTheLeg() throws Exception {
+        run("trunk_midcall.xml", Map.of(), "-s", "answer", "-i", "127.0.0.1");
+
+        assertThat(hub.next(CEILING)).isEqualTo("leg-1 answered");
+        assertThat(hub.next(CEILING)).isEqualTo("leg-1 digit 5");
+        assertThat(hub.next(CEILING)).isEqualTo("leg-1 held true");
+        assertThat(hub.next(CEILING)).isEqualTo("leg-1 held false");
+        assertThat(hub.next(CEILING)).isEqualTo("leg-1 ended NORMAL");
+        // the answer in the last ACK switched the stream to PCMA
+        assertThat(media.opened.get(0).settings.codec()).isEqualTo(Codec.PCMA);
+    }
+
+    @Test
+    void aRegisteredDeviceDialsOutAfterA407Challenge() throws Exception {
+        run("device_call.xml", Map.of(), "-s", "answer", "-i", "127.0.0.2", "-au", "1001", "-ap", "demo-1001");
+
+        assertThat(hub.await("ended", CEILING)).isEqualTo("leg-1 ended NORMAL");
+        InboundRequest offered = hub.offered.get(0);
+        assertThat(offered.caller()).isEqualTo("1001");
+        assertThat(offered.details()).containsEntry("device", "1001").doesNotContainKey("trunk");
+    }
+
+    @Test
+    void badInputGetsAnswersAndTheStackKeepsAnswering() throws Exception {
+        try (var udp = new java.net.DatagramSocket()) {
+            var target = new java.net.InetSocketAddress("127.0.0.1", port);
+            for (String junk : List.of("\u0000\u0001garbage", "INVITE sip:x SIP/2.0\r\n\r\n",
+                    "SIP/2.0 200 OK\r\nCall-ID: stray\r\n\r\n", "OPTIONS sip:x SIP/2.0\r\nCSeq: banana\r\n\r\n")) {
+                byte[] bytes = junk.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                udp.send(new java.net.DatagramPacket(bytes, bytes.length, target));
+            }
+        }
+        try (var tcp = new java.net.Socket("127.0.0.1", port)) {
+            // far beyond the 64 KiB message limit
+            tcp.getOutputStream().write(("INVITE sip:answer@127.0.0.1 SIP/2.0\r\nContent-Length: 200000\r\n\r\n"
+                    + "x".repeat(200_000)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (java.io.IOException e) {
+            // the stack may close the connection on us: that is a fine answer
+        }
+
+        run("bad_input.xml", Map.of(), "-i", "127.0.0.1");
+        assertThat(hub.offered).isEmpty();
+    }
 }
