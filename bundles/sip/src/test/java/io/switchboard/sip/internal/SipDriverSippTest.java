@@ -218,4 +218,34 @@ class SipDriverSippTest {
         run("bad_input.xml", Map.of(), "-i", "127.0.0.1");
         assertThat(hub.offered).isEmpty();
     }
+
+    @Test
+    void aRegisteredPhoneIsCalledPutOnHoldResumedAndHangsUp() throws Exception {
+        int phonePort = Sipp.freeUdpPort();
+        engine.registrar().register("1001",
+                List.of(new io.switchboard.sip.internal.registrar.ContactUpdate("sip:1001@127.0.0.1:" + phonePort, 300)),
+                false, -1, "reg-1", 1, "127.0.0.1:" + phonePort, "udp");
+        Sipp phone = new Sipp(dir);
+        try {
+            phone.start("hold_uas.xml", Map.of(), null, List.of("-p", Integer.toString(phonePort), "-i", "127.0.0.1"));
+            var sink = new TestHub.RecordingSink("agent", hub.events);
+            Channel channel = engine.originate("agent", new DialRequest("sip:1001", "13800000001", Duration.ofSeconds(20)),
+                    sink);
+
+            // the phone's 180 and 200 may be handled in either order; the answer is what counts
+            assertThat(hub.await("answered", CEILING)).isEqualTo("agent answered");
+            channel.hold(true);
+            channel.hold(false); // queued behind the first re-INVITE
+            try {
+                assertThat(hub.next(CEILING)).isEqualTo("agent ended NORMAL");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + phone.output(), e);
+            }
+            assertThat(phone.await(CEILING)).as("SIPp phone output:\n%s", phone.output()).isZero();
+            assertThat(media.opened.get(0).settings.direction()).isEqualTo(io.switchboard.api.channel.Direction.SENDRECV);
+            assertThat(media.opened.get(0).closed).isTrue();
+        } finally {
+            phone.stop();
+        }
+    }
 }

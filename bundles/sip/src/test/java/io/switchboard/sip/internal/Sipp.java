@@ -33,7 +33,7 @@ public final class Sipp {
         }
     }
 
-    /** Starts SIPp; {@code args} come after the scenario (e.g. -s, -au, -ap, -i). */
+    /** Starts SIPp towards {@code target} (null for a UAS); {@code args} such as -s, -au, -ap, -i, -p. */
     public Sipp start(String scenario, Map<String, String> values, String target, List<String> args)
             throws IOException {
         String xml;
@@ -49,10 +49,17 @@ public final class Sipp {
         Path file = Files.createTempFile(workDir, scenario.replace(".xml", "-"), ".xml");
         Files.writeString(file, xml, StandardCharsets.ISO_8859_1);
         log = Files.createTempFile(workDir, "sipp-", ".log");
-        List<String> command = new ArrayList<>(List.of("sipp", target, "-sf", file.toString(), "-m", "1",
+        List<String> command = new ArrayList<>(List.of("sipp"));
+        if (target != null) {
+            command.add(target);
+        }
+        command.addAll(List.of("-sf", file.toString(), "-m", "1",
                 "-nostdin", "-timeout", "15s", "-timeout_error", "-trace_err",
                 "-error_file", workDir.resolve("errors-" + file.getFileName() + ".log").toString(),
-                "-p", Integer.toString(freeUdpPort()), "-mp", Integer.toString(freeUdpPort())));
+                "-mp", Integer.toString(freeUdpPort())));
+        if (!args.contains("-p")) {
+            command.addAll(List.of("-p", Integer.toString(freeUdpPort())));
+        }
         command.addAll(args);
         process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
