@@ -4,7 +4,10 @@ import io.switchboard.api.call.CallControl;
 import io.switchboard.api.call.CallControlException;
 import io.switchboard.api.call.CallController;
 import io.switchboard.api.call.CallEvent;
+import io.switchboard.api.call.Cause;
+import io.switchboard.api.call.DialRequest;
 import io.switchboard.api.call.PlayRequest;
+import java.time.Duration;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -15,6 +18,10 @@ import org.osgi.service.component.annotations.Reference;
  * Answers, plays hold music, and keeps every digit it hears in the call's state, so a test can
  * replace this bundle under live calls and check, in GET /calls, that the newer version carried
  * on with every digit. Like a real controller it keeps nothing in its own heap.
+ *
+ * <p>Route params steer it: {@code "answer": false} only rings (for CANCEL tests);
+ * {@code "dial": "sip:1001"} dials that destination once answered and bridges it on answer.
+ * A {@code #} from the caller makes it hang up (the far end hangs up).
  */
 @Component(service = CallController.class, property = CallController.NAME + "=test")
 public final class TestController implements CallController {
@@ -32,12 +39,19 @@ public final class TestController implements CallController {
         String callId = event.callId();
         try {
             switch (event.type()) {
-                case "call.offered" -> calls.answer(callId);
-                case "call.answered" -> {
-                    calls.attach(callId, Map.of("digits", "", "handledBy", version));
-                    calls.play(callId, PlayRequest.looping("moh"));
+                case "call.offered" -> offered(event);
+                case "call.answered" -> answered(callId);
+                case "leg.answered" -> {
+                    String caller = calls.call(callId).orElseThrow().callerLeg().id();
+                    calls.bridge(callId, caller, (String) event.data().get("legId"));
                 }
-                case "call.digit" -> addDigit(callId, (String) event.data().get("digit"));
+                case "call.digit" -> {
+                    if ("#".equals(event.data().get("digit"))) {
+                        calls.hangup(callId, Cause.NORMAL);
+                    } else {
+                        addDigit(callId, (String) event.data().get("digit"));
+                    }
+                }
                 case "call.unparked" -> calls.attach(callId, Map.of("handledBy", version));
                 default -> {
                     // nothing else matters to this test controller
@@ -45,6 +59,25 @@ public final class TestController implements CallController {
             }
         } catch (CallControlException e) {
             // the call ended under us
+        }
+    }
+
+    private void offered(CallEvent event) {
+        Map<?, ?> params = event.data().get("params") instanceof Map<?, ?> map ? map : Map.of();
+        calls.remember(event.callId(), Map.of("dial", String.valueOf(params.get("dial") == null ? "" : params.get("dial"))));
+        if (Boolean.FALSE.equals(params.get("answer"))) {
+            calls.ring(event.callId());
+        } else {
+            calls.answer(event.callId());
+        }
+    }
+
+    private void answered(String callId) {
+        calls.attach(callId, Map.of("digits", "", "handledBy", version));
+        calls.play(callId, PlayRequest.looping("moh"));
+        String dial = String.valueOf(calls.call(callId).orElseThrow().controllerState().get("dial"));
+        if (!dial.isEmpty()) {
+            calls.dial(callId, new DialRequest(dial, "", Duration.ofSeconds(30)));
         }
     }
 

@@ -112,6 +112,19 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
+    /** SIGTERM to this process only; returns at once (the appliance drains before it exits). */
+    public void signalTerm() {
+        process.destroy();
+    }
+
+    /** The exit status once the process ends by itself; fails past the ceiling. */
+    public int awaitExit(Duration ceiling) throws InterruptedException {
+        if (!process.waitFor(ceiling.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("appliance did not exit within " + ceiling + "\n" + output());
+        }
+        return process.exitValue();
+    }
+
     /** SIGTERM to this process only, then its exit status. */
     public int terminate(Duration ceiling) throws InterruptedException {
         process.destroy();
