@@ -117,7 +117,8 @@ public final class SipEngine implements SipListenerExt, AutoCloseable {
     }
 
     private void open(SipOptions options, InetAddress bind, int port, MediaEngine media) throws SipException {
-        String name = "switchboard-sip-" + port + "-" + Integer.toHexString(System.identityHashCode(this));
+        // the RI logs under its stack name: one dotted hierarchy an operator can tune ("switchboard-sip")
+        String name = "switchboard-sip." + port;
         stack = SipStackHandle.start(name, bind.getHostAddress(), port,
                 new SipStackHandle.Limits(options.maxMessageSize(), options.threadPoolSize(),
                         options.maxServerTransactions()), this);
