@@ -109,9 +109,9 @@ public final class SipComponent implements ChannelDriver, SipDevices {
 
     @Activate
     public SipComponent(BundleContext context, Config config,
-                        @Reference ChannelHub hub,
-                        @Reference MediaEngine media,
-                        @Reference(target = "(" + Database.SCHEMA + "=io.switchboard.sip)") Database database)
+                        @Reference(name = "hub") ChannelHub hub,
+                        @Reference(name = "media") MediaEngine media,
+                        @Reference(name = "database", target = "(" + Database.SCHEMA + "=io.switchboard.sip)") Database database)
             throws SipException, SQLException, UnknownHostException {
         SipOptions options = SipOptions.from(config);
         InetAddress bind = InetAddress.getByName(property(context, "switchboard.bind", "0.0.0.0"));

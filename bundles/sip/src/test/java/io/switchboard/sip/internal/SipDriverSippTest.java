@@ -248,4 +248,36 @@ class SipDriverSippTest {
             phone.stop();
         }
     }
+
+    @Test
+    void aBusyTrunkEndsTheOutboundLegBusy() throws Exception {
+        Sipp uas = new Sipp(dir);
+        try {
+            uas.start("busy_uas.xml", Map.of(), null, List.of("-p", Integer.toString(trunkPort), "-i", "127.0.0.1"));
+            var sink = new TestHub.RecordingSink("out-3", hub.events);
+            engine.originate("out-3", new DialRequest("trunk:5550000", "", Duration.ofSeconds(20)), sink);
+
+            assertThat(hub.await("ended", CEILING)).isEqualTo("out-3 ended BUSY");
+            assertThat(uas.await(CEILING)).as("SIPp UAS output:\n%s", uas.output()).isZero();
+            assertThat(media.openCount()).isZero();
+        } finally {
+            uas.stop();
+        }
+    }
+
+    @Test
+    void theDialTimeoutCancelsARingingLegAsNoAnswer() throws Exception {
+        Sipp uas = new Sipp(dir);
+        try {
+            uas.start("no_answer_uas.xml", Map.of(), null, List.of("-p", Integer.toString(trunkPort), "-i", "127.0.0.1"));
+            var sink = new TestHub.RecordingSink("out-4", hub.events);
+            engine.originate("out-4", new DialRequest("trunk:5550001", "", Duration.ofSeconds(2)), sink);
+
+            assertThat(hub.next(CEILING)).isEqualTo("out-4 ringing");
+            assertThat(hub.next(CEILING)).isEqualTo("out-4 ended NO_ANSWER");
+            assertThat(uas.await(CEILING)).as("SIPp UAS output:\n%s", uas.output()).isZero();
+        } finally {
+            uas.stop();
+        }
+    }
 }

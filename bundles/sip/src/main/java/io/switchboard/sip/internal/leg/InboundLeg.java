@@ -153,19 +153,30 @@ public final class InboundLeg extends SipLeg {
     }
 
     @Override
-    protected void onAck(Request ack) {
-        if (state != State.ANSWERING) {
-            if (state == State.CONFIRMED) {
-                acceptAnswerInAck(ack); // ACK of a 2xx to a re-INVITE without SDP
-            }
-            return;
+    public void onRequest(Request request, ServerTransaction transaction) {
+        // The stack's threads may hand us an INFO or BYE before the ACK sent just ahead of it:
+        // the far end has our 200, so the call is answered; the late ACK is then only read for SDP.
+        if (state == State.ANSWERING && !Request.ACK.equals(request.getMethod())
+                && !Request.CANCEL.equals(request.getMethod())) {
+            confirm();
         }
+        super.onRequest(request, transaction);
+    }
+
+    @Override
+    protected void onAck(Request ack) {
+        if (state == State.ANSWERING) {
+            confirm();
+        }
+        if (state == State.CONFIRMED) {
+            acceptAnswerInAck(ack); // the answer to an offer we made in a 2xx, if we made one
+        }
+    }
+
+    private void confirm() {
         state = State.CONFIRMED;
         markConfirmed();
-        acceptAnswerInAck(ack);
-        if (!isEnded()) {
-            sink.answered();
-        }
+        sink.answered();
     }
 
     @Override
