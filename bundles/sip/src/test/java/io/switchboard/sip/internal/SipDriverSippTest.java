@@ -280,4 +280,31 @@ class SipDriverSippTest {
             uas.stop();
         }
     }
+
+    /** The test's options with a different inbound ring timeout and overload threshold. */
+    private SipOptions options(Duration ringTimeout, int overloadThreshold) {
+        SipOptions o = engine.options();
+        return new SipOptions(o.trustedPeers(), o.realm(), o.trunkGateway(), o.maxMessageSize(), o.threadPoolSize(),
+                o.maxServerTransactions(), o.minExpires(), o.maxExpires(), o.lockoutFailures(), o.lockoutWindow(),
+                o.lockoutDuration(), ringTimeout, overloadThreshold, o.nonceLifetime());
+    }
+
+    @Test
+    void anInboundCallCoreNeverAnswersGets480AtTheRingTimeout() throws Exception {
+        engine.update(options(Duration.ofSeconds(1), 200));
+
+        run("invite_refused.xml", Map.of("EXPECTED", "480", "CALLER", "trunk", "FORMATS", "0"),
+                "-s", "ring", "-i", "127.0.0.1");
+        assertThat(hub.await("ended", CEILING)).isEqualTo("leg-1 ended NO_ANSWER");
+        assertThat(media.openCount()).isZero();
+    }
+
+    @Test
+    void pastTheOverloadThresholdANewCallGets503() throws Exception {
+        engine.update(options(Duration.ofSeconds(180), 0));
+
+        run("invite_refused.xml", Map.of("EXPECTED", "503", "CALLER", "trunk", "FORMATS", "0"),
+                "-s", "answer", "-i", "127.0.0.1");
+        assertThat(hub.offered).isEmpty();
+    }
 }

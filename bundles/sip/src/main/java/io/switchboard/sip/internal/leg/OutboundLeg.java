@@ -129,6 +129,7 @@ public final class OutboundLeg extends SipLeg {
         if (status == Response.TRYING || state != State.CALLING && state != State.EARLY) {
             return;
         }
+        boolean first = state == State.CALLING;
         state = State.EARLY;
         String body = SipMessages.body(response);
         if (body != null && status == Response.SESSION_PROGRESS) {
@@ -140,7 +141,9 @@ public final class OutboundLeg extends SipLeg {
                 LOG.info("Leg {}: unusable early SDP: {}", this, e.getMessage());
             }
         }
-        sink.ringing();
+        if (first) {
+            sink.ringing(); // once: phones repeat 180s
+        }
     }
 
     private void success(Response response) {

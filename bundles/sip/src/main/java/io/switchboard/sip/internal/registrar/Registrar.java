@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class Registrar {
 
+    /** Contacts kept per user; a device registering more loses its oldest (bounds memory). */
+    static final int MAX_CONTACTS_PER_USER = 10;
+
     /** Expiry when the REGISTER names none. */
     static final int DEFAULT_EXPIRES = 3600;
 
@@ -81,6 +84,11 @@ public final class Registrar {
             }
             Binding binding = new Binding(user, update.uri(), transport, source, callId, cseq,
                     now.plus(Duration.ofSeconds(Math.min(expires, maxExpires))));
+            if (!bindings.containsKey(update.uri()) && bindings.size() >= MAX_CONTACTS_PER_USER) {
+                Binding oldest = bindings.values().stream().min(Comparator.comparing(Binding::expires)).orElseThrow();
+                bindings.remove(oldest.contact());
+                store.delete(user, oldest.contact());
+            }
             bindings.put(update.uri(), binding);
             store.save(binding);
         }

@@ -96,4 +96,15 @@ class RegistrarTest {
         assertThat(restarted.lookup("1001")).hasSize(1);
         assertThat(restarted.lookup("1002")).isEmpty();
     }
+
+    @Test
+    void aDeviceKeepsAtMostTenContactsDroppingTheOldest() {
+        for (int i = 0; i < 12; i++) {
+            register("sip:1001@10.0.0." + i, 600 + i, -1, i + 1);
+        }
+
+        assertThat(registrar.lookup("1001")).hasSize(Registrar.MAX_CONTACTS_PER_USER)
+                .extracting(Binding::contact).doesNotContain("sip:1001@10.0.0.0", "sip:1001@10.0.0.1");
+        assertThat(store.rows).hasSize(Registrar.MAX_CONTACTS_PER_USER);
+    }
 }
