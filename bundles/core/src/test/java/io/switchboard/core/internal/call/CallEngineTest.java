@@ -148,6 +148,19 @@ class CallEngineTest {
     }
 
     @Test
+    void aCallWhoseMediaStopsIsEndedAsDead() throws Exception {
+        engine.controllerArrived("ivr", ivr);
+        TestChannel channel = new TestChannel();
+        LegSink sink = engine.inbound(request("100"), channel);
+        String callId = ivr.next().callId();
+        sink.answered();
+        channel.media.listener.inactive();
+        assertThat(ivr.next("call.ended").data()).containsEntry("cause", "MEDIA_TIMEOUT");
+        assertThat(channel.hungUpWith).isEqualTo(Cause.MEDIA_TIMEOUT);
+        awaitGone(callId);
+    }
+
+    @Test
     void anEchoIsALegBridgedToItself() throws Exception {
         engine.controllerArrived("ivr", ivr);
         TestChannel channel = new TestChannel();
