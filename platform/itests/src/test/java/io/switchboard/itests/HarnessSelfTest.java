@@ -2,6 +2,7 @@ package io.switchboard.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.itests.support.Await;
 import io.switchboard.itests.support.Baresip;
 import io.switchboard.itests.support.RtpProbe;
 import io.switchboard.itests.support.Sipp;
@@ -188,9 +189,24 @@ class HarnessSelfTest {
         try (Sipp registrar = Sipp.scenario("double-registrar.xml").set("reg_user", "1001")
                 .set("reg_password", "demo-1001").start();
                 Baresip phone = Baresip.agent("1001", "demo-1001", LOCAL, registrar.localPort()).start()) {
-            phone.awaitRegistered(CEILING);
-            assertThat(phone.reginfo()).contains("1001");
+            assertThat(phone.awaitRegistered(CEILING)).contains("sip:1001@127.0.0.1");
             assertThat(registrar.logLines()).anyMatch(l -> l.endsWith(" true"));
+        }
+    }
+
+    @Test
+    void baresipDialsAndHangsUp() throws Exception {
+        try (Sipp registrar = Sipp.scenario("double-registrar.xml").set("reg_user", "1001")
+                .set("reg_password", "demo-1001").start();
+                Sipp far = Sipp.scenario("uas-agent-phone.xml").rtpEcho().start();
+                Baresip phone = Baresip.agent("1001", "demo-1001", LOCAL, registrar.localPort()).start()) {
+            phone.awaitRegistered(CEILING);
+            phone.dial("sip:300@127.0.0.1:" + far.localPort());
+            phone.awaitEvent("CALL_ESTABLISHED", CEILING);
+            far.awaitMedia("offer-media", CEILING);
+            phone.hangup();
+            phone.awaitEvent("CALL_CLOSED", CEILING);
+            assertThat(Await.until(CEILING, () -> far.stop().successfulCalls(), n -> n == 1)).isEqualTo(1);
         }
     }
 }

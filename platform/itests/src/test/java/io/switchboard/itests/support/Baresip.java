@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * <p>ctrl_tcp speaks netstrings ({@code LEN:JSON,}): commands
  * {@code {"command":"dial","params":"sip:300@127.0.0.1:5060","token":"7"}} get a response with
  * the same token; events ({@code {"event":true,"type":"REGISTER_OK",...}}) arrive unasked and are
- * kept in order for {@link #awaitEvent}. baresip is stopped by its PID ({@code quit} first).
+ * kept in order for {@link #awaitEvent}. baresip is stopped by its PID.
  *
  * <pre>{@code
  * try (Baresip phone = Baresip.agent("1001", "demo-1001", "127.0.0.1", appliance.sipPort()).start()) {
@@ -118,8 +118,8 @@ public final class Baresip implements AutoCloseable {
                     "audio_player aubridge,nobody",
                     "audio_alert aubridge,nobody",
                     "audio_source ausine,440",
-                    "audio_srate 8000",
-                    "audio_channels 1",
+                    "ausrc_srate 48000", // ausine (baresip 1.0) makes only 48 kHz stereo
+                    "ausrc_channels 2",
                     "rtp_ports 30000-39999",
                     "module_path " + MODULES,
                     "module g711.so",
@@ -201,9 +201,9 @@ public final class Baresip implements AutoCloseable {
         }
     }
 
-    /** {@code reginfo}: the account's registration, as baresip prints it. */
+    /** {@code reginfo}: the account's registration, as baresip prints it (colour escapes removed). */
     public String reginfo() throws Exception {
-        return command("reginfo", "", Duration.ofSeconds(5)).path("data").asText();
+        return plain(command("reginfo", "", Duration.ofSeconds(5)).path("data").asText());
     }
 
     public JsonNode dial(String uri) throws Exception {
@@ -228,9 +228,31 @@ public final class Baresip implements AutoCloseable {
         return awaitEvent(e -> type.equals(e.path("type").asText()), ceiling);
     }
 
-    /** REGISTER_OK, or a failure naming what baresip saw. */
-    public JsonNode awaitRegistered(Duration ceiling) throws Exception {
-        return awaitEvent("REGISTER_OK", ceiling);
+    /**
+     * Waits until the account is registered. baresip often registers before ctrl_tcp is connected,
+     * so the REGISTER_OK event may never reach us: the registration state is read with
+     * {@code reginfo} ("OK" for a registered user agent), or taken from the event if one came.
+     */
+    public String awaitRegistered(Duration ceiling) throws Exception {
+        try {
+            return Await.until(ceiling, () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("baresip exited with " + process.exitValue() + "\n" + output());
+                }
+                boolean event = events.stream().anyMatch(e -> "REGISTER_OK".equals(e.path("type").asText()));
+                String info = plain(reginfo());
+                return event || REGISTERED.matcher(info).find() ? info : null;
+            }, java.util.Objects::nonNull);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + output(), e);
+        }
+    }
+
+    private static final java.util.regex.Pattern REGISTERED = java.util.regex.Pattern.compile("\\bOK\\b");
+
+    /** Text without terminal colour escapes. */
+    static String plain(String text) {
+        return text.replaceAll("\u001B\\[[0-9;]*m", "");
     }
 
     public String output() {
@@ -268,20 +290,16 @@ public final class Baresip implements AutoCloseable {
         }
     }
 
-    /** {@code quit} over ctrl_tcp, then SIGTERM/SIGKILL to this PID only if it lingers. */
+    /**
+     * SIGTERM to this PID (baresip then unregisters, which can wait on a registrar that is gone),
+     * SIGKILL if it is still there after 5 s. baresip 1.0's ctrl_tcp has no quit command.
+     */
     @Override
     public void close() throws Exception {
         if (process.isAlive()) {
-            try {
-                command("quit", "", Duration.ofSeconds(2));
-            } catch (AssertionError | IOException noAnswer) {
-                // it may quit before answering; the exit below is what counts
-            }
+            process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
         ctrl.close();
