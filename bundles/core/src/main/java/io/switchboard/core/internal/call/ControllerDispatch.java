@@ -65,14 +65,14 @@ final class ControllerDispatch {
         if (!controllers.remove(name, controller)) {
             return;
         }
+        // Park at once, not as a queued task: a successor registering before such a task ran
+        // would otherwise take the call without ever hearing call.unparked.
         for (CallRecord call : calls) {
-            call.events.execute(() -> {
-                synchronized (call) {
-                    if (name.equals(call.controller) && call.parkedSince == null && !present(name)) {
-                        park(call);
-                    }
+            synchronized (call) {
+                if (name.equals(call.controller) && call.parkedSince == null && !present(name)) {
+                    park(call);
                 }
-            });
+            }
         }
     }
 

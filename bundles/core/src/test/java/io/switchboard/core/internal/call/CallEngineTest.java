@@ -119,6 +119,19 @@ class CallEngineTest {
     }
 
     @Test
+    void aSuccessorArrivingAtOnceStillHearsTheCallWasParked() throws Exception {
+        engine.controllerArrived("ivr", ivr);
+        engine.inbound(request("100"), new TestChannel());
+        String callId = ivr.next().callId();
+
+        RecordingController newer = new RecordingController();
+        engine.controllerLeft("ivr", ivr);
+        engine.controllerArrived("ivr", newer);
+        assertThat(newer.next().type()).isEqualTo("call.unparked");
+        awaitController(callId, "ivr");
+    }
+
+    @Test
     void aCallWhoseControllerDoesNotComeBackEndsAfterTheParkTimeout() throws Exception {
         TestChannel channel = new TestChannel();
         engine.inbound(request("100"), channel);
