@@ -114,6 +114,9 @@ public final class Baresip implements AutoCloseable {
             Files.writeString(dir.resolve("config"), String.join("\n",
                     "poll_method epoll",
                     "sip_listen 127.0.0.1:" + sip,
+                    // without it the SDP names eth0's address while RTP leaves from loopback, and
+                    // the appliance drops media from an address the SDP did not name
+                    "net_interface 127.0.0.1",
                     "call_local_timeout 120",
                     "audio_player aubridge,nobody",
                     "audio_alert aubridge,nobody",
@@ -126,6 +129,8 @@ public final class Baresip implements AutoCloseable {
                     "module ausine.so",
                     "module aufile.so",
                     "module aubridge.so",
+                    "module sndfile.so", // dump-*-dec.wav: what the phone received, for media checks
+                    "snd_path " + dir,
                     "module_app account.so",
                     "module_app menu.so",
                     "module_app ctrl_tcp.so",
@@ -167,6 +172,16 @@ public final class Baresip implements AutoCloseable {
     /** The SIP port baresip listens on (its Contact). */
     public int sipPort() {
         return sipPort;
+    }
+
+    /**
+     * The audio baresip decoded from the RTP it received on its calls so far ({@code sndfile}'s
+     * {@code dump-*-dec.wav}, 16-bit mono): one 20 ms frame per packet received.
+     */
+    public List<Path> receivedAudio() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).sorted().toList();
+        }
     }
 
     public int ctrlPort() {
