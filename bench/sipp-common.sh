@@ -7,11 +7,14 @@ command -v sipp >/dev/null || { echo "sipp missing: apt-get install -y sip-teste
 work=$(mktemp -d /tmp/sipp-bench.XXXXXX)
 cp "$scenarios"/*.xml "$scenarios"/tone-pcmu.raw "$work"/
 pids=()
+appliance_pid=
 cleanup() {
+  # SIPp dumps its statistics and quits on USR1; the appliance drains and exits 0 on TERM.
   for pid in "${pids[@]}"; do
     if kill -0 "$pid" 2>/dev/null; then kill -USR1 "$pid" 2>/dev/null || true; fi
   done
-  for pid in "${pids[@]}"; do
+  [ -n "$appliance_pid" ] && kill -TERM "$appliance_pid" 2>/dev/null || true
+  for pid in "${pids[@]}" $appliance_pid; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true
   done
@@ -45,7 +48,7 @@ start_appliance() {
   HOST=127.0.0.1; PORT=$(free_port); https=$(free_port)
   SWITCHBOARD_ADMIN_PASSWORD=bench-only "$dist/bin/switchboard" run --data "$work/data" --bind 127.0.0.1 \
       --sip-port "$PORT" --https-port "$https" >"$work/appliance.out" 2>&1 &
-  pids+=($!)
+  appliance_pid=$!
   local pid=$!
   until grep -q " started in " "$work/appliance.out" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/appliance.out" >&2; exit 1; }
