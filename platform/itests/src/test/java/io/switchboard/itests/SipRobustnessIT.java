@@ -53,12 +53,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  * well-formed OPTIONS over the same transport must be answered 200. The messages are the RFC 4475
  * torture messages (read from {@code /work/shared/testdata/rfc4475}, never copied into the project)
  * and our own in {@code src/test/resources/robustness/}. Then a burst, RTP from a foreign source
- * during a live echo call, and finally a real call, a live process and a log without a dead
- * JAIN-SIP thread.
+ * during a live echo call, and finally a real call, OPTIONS on both transports, the stack's threads
+ * still there ({@code jcmd Thread.print}) and no thread death in the log or on stderr.
  *
- * <p>What each message got is written to {@code target/sip-robustness-report.tsv} (and printed):
- * over UDP the stack answers a request to its Via's sent-by port (RFC 3261 §18.2.2), so a torture
- * message whose Via names example.com:5060 is answered where we do not listen — recorded as silence.
+ * <p>Each message is one test named after its file; its UDP and TCP runs go at the same time, each
+ * on its own socket and followed by its own OPTIONS, so that the 2 s silence ceilings overlap and
+ * the class stays near two and a half minutes.
+ *
+ * <p>What each message got is written to {@code target/sip-robustness-report.tsv} (and printed),
+ * with the stack traces the appliance logged but survived; the log itself is kept as
+ * {@code target/sip-robustness-switchboard.log}. The stack answers a request at its Via's sent-by
+ * (RFC 3261 §18.2.2; over TCP too when the Via names another host or UDP), so most torture
+ * messages, whose Vias name example.com hosts, are answered where nobody listens: recorded as
+ * silence.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SipRobustnessIT {
