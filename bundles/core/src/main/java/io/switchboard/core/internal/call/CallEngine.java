@@ -19,6 +19,7 @@ import io.switchboard.api.channel.LegSink;
 import io.switchboard.api.journal.Journal;
 import io.switchboard.core.api.InboundRouter;
 import io.switchboard.core.api.RouteDecision;
+import io.switchboard.core.internal.data.PlainData;
 import io.switchboard.core.internal.media.AudioSource;
 import io.switchboard.core.internal.media.MediaPort;
 import java.time.Clock;
@@ -388,6 +389,7 @@ public final class CallEngine implements CallControl, ChannelHub {
     @Override
     public void attach(String callId, Map<String, Object> values) {
         CallRecord call = requireCall(callId);
+        PlainData.checked(values, "attached data"); // attached data is served: no secret key in it
         synchronized (call) {
             putAll(call.attached, values);
         }

@@ -30,7 +30,7 @@ public final class JournalRows {
         this.mapper = mapper;
     }
 
-    /** Plain data as the JSON text stored in {@code data}; checked by {@link PlainData} beforehand. */
+    /** Plain data as the JSON text stored in {@code data}; checked by {@link io.switchboard.core.internal.data.PlainData} beforehand. */
     public String toJson(Map<String, Object> data) {
         try {
             return mapper.writeValueAsString(data);

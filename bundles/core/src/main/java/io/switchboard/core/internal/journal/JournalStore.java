@@ -2,6 +2,7 @@ package io.switchboard.core.internal.journal;
 
 import io.switchboard.api.journal.Journal;
 import io.switchboard.api.journal.JournalEntry;
+import io.switchboard.core.internal.data.PlainData;
 import io.switchboard.store.api.Database;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import static io.switchboard.core.api.RouteConfigException.Reason.INVALID;
 import io.switchboard.core.api.Holiday;
 import io.switchboard.core.api.Route;
 import io.switchboard.core.api.RouteConfigException;
-import io.switchboard.core.internal.journal.PlainData;
+import io.switchboard.core.internal.data.PlainData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,10 @@
-package io.switchboard.core.internal.journal;
+package io.switchboard.core.internal.data;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +45,42 @@ public final class PlainData {
             }
         }
         return copy;
+    }
+
+    /**
+     * An immutable deep copy of one call attribute's value, checked to be plain data: only plain
+     * data survives a controller's upgrade, because the newer bundle's class loader cannot see
+     * the older one's classes.
+     *
+     * @throws IllegalArgumentException naming the key that is not plain data
+     */
+    public static Object copy(String key, Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Double || value instanceof Short
+                || value instanceof Byte || value instanceof Float) {
+            return value;
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object item : list) {
+                copy.add(copy(key, item));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String name)) {
+                    throw new IllegalArgumentException("attribute " + key + ": map keys must be strings");
+                }
+                copy.put(name, copy(key + "." + name, entry.getValue()));
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+        throw new IllegalArgumentException("attribute " + key + " is a " + value.getClass().getName()
+                + "; only strings, numbers (int, long, double), booleans, lists and maps are kept with a call");
     }
 
     private static void check(Object key, Object value, String what) {
