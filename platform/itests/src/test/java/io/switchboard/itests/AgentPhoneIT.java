@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Agent phones against the built appliance: a real softphone (baresip) and SIPp phones register
  * with digest, trunk calls (SIPp from 127.0.0.1, media on an {@link RtpProbe}) are bridged to them
  * through the B2BUA, the phone holds and resumes, and either side hangs up. Wrong passwords and
- * the lockout are refused at the registrar. Routes 910–913 lead to the test controller with
+ * the lockout are refused at the registrar. Routes 910–914 lead to the test controller with
  * {@code "dial": "sip:100x"}: it answers the caller, plays music, dials the phone and bridges on
- * answer. Each phone case uses its own agent, so a binding left by one case never receives
- * another's call.
+ * answer (914 also holds the phone leg on the caller's {@code *}). A phone case registers a new
+ * binding, the newest, which is the one an outbound leg goes to.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentPhoneIT {
@@ -57,6 +58,9 @@ class AgentPhoneIT {
         dialRoute("911", "sip:1002"); // SIPp phone, echo
         dialRoute("912", "sip:1003"); // SIPp phone, hold and resume
         dialRoute("913", "sip:1004"); // SIPp phone, hangs up
+        Https.Reply hold = api.post("/routes", token, Map.of("id", "914", "pattern", "914", "controller", "test",
+                "params", Map.of("dial", "sip:1002", "holdOnStar", true))); // `*` holds the phone leg
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         Await.until(CEILING, () -> bundleState("io.switchboard.testcontroller"), "ACTIVE"::equals);
     }
 
@@ -129,21 +133,169 @@ class AgentPhoneIT {
 
     @Test
     @Order(4)
-    void aTrunkCallBridgedToARegisteredSippPhoneCarriesRtpBothWays() throws Exception {
+    void aTrunkCallBridgedToASippPhoneCarriesRtpBothWaysAndTheCallersHangupReachesThePhone() throws Exception {
         long after = lastSeq();
-        try (Sipp phone = phone("uas-agent-phone.xml", "1002").start()) {
-            try (RtpProbe probe = RtpProbe.open();
-                    Sipp caller = caller("911", probe).start()) {
-                probe.remote(caller.awaitMedia("answer-media", CEILING));
-                awaitEntry(after, "call.bridged");
-                assertThat(onlyCall().path("legs")).hasSize(2);
+        try (Sipp phone = phone("uas-agent-phone.xml", "1002").start();
+                RtpProbe probe = RtpProbe.open();
+                Sipp caller = Sipp.scenario("uac-call-media-probe.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
+                        .service("911").set("probe_port", probe.port()).set("hold_ms", 6000).start()) {
+            probe.remote(caller.awaitMedia("answer-media", CEILING));
+            JsonNode bridged = awaitEntry(after, "call.bridged");
+            JsonNode call = onlyCall();
+            assertThat(call.path("legs")).hasSize(2);
+            String phoneLeg = call.path("legs").get(1).path("id").asText();
+            assertThat(bridged.path("data").path("legs").toString()).contains(phoneLeg);
+            assertThat(phone.awaitMedia("offer-media", CEILING).getPort())
+                    .as("the phone is offered the appliance's media port, not the caller's").isNotEqualTo(probe.port());
 
-                probe.sendStream(RtpProbe.PCMU, RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400)),
-                        Duration.ofSeconds(4));
-                Await.until(CEILING, probe::echoedPackets, n -> n >= ECHO_PROOF);
-                probe.awaitSent(CEILING);
-            }
+            // probe -> appliance -> phone leg -> SIPp echo -> appliance -> probe
+            probe.sendStream(RtpProbe.PCMU, RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400)),
+                    Duration.ofSeconds(4));
+            Await.until(CEILING, probe::echoedPackets, n -> n >= ECHO_PROOF);
+
+            // the caller hangs up (after hold_ms): the phone gets a BYE and its scenario completes
+            Sipp.Result callerResult = caller.awaitExit(CEILING);
+            assertThat(callerResult.successfulCalls()).as(callerResult.describe()).isEqualTo(1);
+            Sipp.Result phoneResult = phone.awaitExit(CEILING);
+            assertThat(phoneResult.successfulCalls()).as("the phone got its BYE: " + phoneResult.describe()).isEqualTo(1);
         }
+        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+        Await.until(CEILING, AgentPhoneIT::calls, List::isEmpty);
+    }
+
+    @Test
+    @Order(5)
+    void thePhoneHoldsAndResumesTheCallerHearsMusicMeanwhileAndEchoAgainAfter() throws Exception {
+        long after = lastSeq();
+        try (Sipp phone = phone("uas-agent-phone-hold.xml", "1003").set("talk_ms", 3000).set("hold_ms", 4000).start();
+                RtpProbe probe = RtpProbe.open();
+                Sipp caller = caller("912", probe).start()) {
+            probe.remote(caller.awaitMedia("answer-media", CEILING));
+            awaitEntry(after, "call.bridged");
+            String phoneLeg = onlyCall().path("legs").get(1).path("id").asText();
+            probe.sendStream(RtpProbe.PCMU, RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400)),
+                    Duration.ofSeconds(10));
+
+            JsonNode held = awaitEntry(after, "leg.held");
+            assertThat(held.path("data").path("legId").asText()).isEqualTo(phoneLeg);
+            assertThat(held.path("data").path("by").asText()).isEqualTo("peer");
+            assertThat(probe.echoedPackets()).as("echo flowed before the hold").isGreaterThanOrEqualTo(ECHO_PROOF);
+            phone.awaitLog(Pattern.compile("hold \\S+"), CEILING);
+            assertThat(onlyCall().path("legs").get(1).path("state").asText()).isEqualTo("HELD");
+
+            // on hold: packets keep coming (music), none of them our echo
+            probe.awaitPackets(probe.packets() + 25, CEILING); // what was in flight at the hold has arrived
+            long echoedOnHold = probe.echoedPackets();
+            probe.awaitPackets(probe.packets() + ECHO_PROOF, CEILING);
+            assertThat(entries(after, "leg.resumed")).as("still on hold while measuring").isEmpty();
+            assertThat(probe.echoedPackets()).as("no echo while the phone holds").isEqualTo(echoedOnHold);
+
+            JsonNode resumed = awaitEntry(after, "leg.resumed");
+            assertThat(resumed.path("data").path("legId").asText()).isEqualTo(phoneLeg);
+            assertThat(resumed.path("data").path("by").asText()).isEqualTo("peer");
+            long echoedAtResume = probe.echoedPackets();
+            Await.until(CEILING, probe::echoedPackets, n -> n >= echoedAtResume + ECHO_PROOF);
+
+            probe.awaitSent(CEILING);
+            probe.sendDigits("#", EVENT_PT); // the controller hangs up both legs
+            Sipp.Result callerResult = caller.awaitExit(CEILING);
+            assertThat(callerResult.successfulCalls()).as(callerResult.describe()).isEqualTo(1);
+            Sipp.Result phoneResult = phone.awaitExit(CEILING);
+            assertThat(phoneResult.successfulCalls()).as("hold answered recvonly, resume sendrecv: "
+                    + phoneResult.describe()).isEqualTo(1);
+        }
+        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+    }
+
+    @Test
+    @Order(6)
+    void thePhoneHangingUpEndsItsLegOnlyAndTheCallerStaysWithTheController() throws Exception {
+        long after = lastSeq();
+        try (Sipp phone = phone("uas-agent-phone-hangup.xml", "1004").set("hold_ms", 2000).start();
+                RtpProbe probe = RtpProbe.open();
+                Sipp caller = caller("913", probe).start()) {
+            probe.remote(caller.awaitMedia("answer-media", CEILING));
+            awaitEntry(after, "call.bridged");
+            JsonNode call = onlyCall();
+            String callerLeg = call.path("legs").get(0).path("id").asText();
+            String phoneLeg = call.path("legs").get(1).path("id").asText();
+
+            Sipp.Result phoneResult = phone.awaitExit(CEILING);
+            assertThat(phoneResult.successfulCalls()).as("the phone's BYE got 200: " + phoneResult.describe()).isEqualTo(1);
+            JsonNode legEnded = awaitEntry(after, "leg.ended");
+            assertThat(legEnded.path("data").path("legId").asText()).isEqualTo(phoneLeg);
+            assertThat(legEnded.path("data").path("cause").asText()).isEqualTo("NORMAL");
+            assertThat(awaitEntry(after, "call.unbridged").path("data").path("legId").asText()).isEqualTo(phoneLeg);
+            assertThat(entries(after, "call.ended")).as("the caller's leg goes on").isEmpty();
+            JsonNode live = onlyCall();
+            assertThat(live.path("controller").asText()).isEqualTo("test");
+            assertThat(live.path("legs").get(0).path("id").asText()).isEqualTo(callerLeg);
+            assertThat(live.path("legs").get(0).path("state").asText()).isEqualTo("ANSWERED");
+            assertThat(live.path("legs").get(1).path("state").asText()).isEqualTo("ENDED");
+            assertThat(caller.isAlive()).as("the caller got no BYE").isTrue();
+
+            // Observed: the bridge stopped the controller's music and nothing restarts it when the
+            // phone leaves (core only reports leg.ended and call.unbridged; the test controller
+            // ignores them), so the caller hears silence until the controller acts.
+            long atPhoneBye = probe.packets();
+            probe.sendDigits("#", EVENT_PT); // the controller still has the call: it hangs up
+            Sipp.Result callerResult = caller.awaitExit(CEILING);
+            assertThat(callerResult.successfulCalls()).as(callerResult.describe()).isEqualTo(1);
+            assertThat(probe.packets()).as("no media to the caller once the phone left").isEqualTo(atPhoneBye);
+        }
+        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+    }
+
+    @Test
+    @Order(7)
+    void theApplianceHoldsThePhoneLegWithSendonlyAndResumesItWithSendrecv() throws Exception {
+        long after = lastSeq();
+        try (Sipp phone = phone("uas-agent-phone.xml", "1002").start();
+                RtpProbe probe = RtpProbe.open();
+                Sipp caller = caller("914", probe).start()) {
+            probe.remote(caller.awaitMedia("answer-media", CEILING));
+            awaitEntry(after, "call.bridged");
+            String phoneLeg = onlyCall().path("legs").get(1).path("id").asText();
+            byte[] tone = RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400));
+            probe.sendStream(RtpProbe.PCMU, tone, Duration.ofSeconds(2));
+            Await.until(CEILING, probe::echoedPackets, n -> n >= ECHO_PROOF);
+            probe.awaitSent(CEILING);
+
+            probe.sendDigits("*", EVENT_PT);
+            JsonNode held = awaitEntry(after, "leg.held");
+            assertThat(held.path("data").path("legId").asText()).isEqualTo(phoneLeg);
+            assertThat(held.path("data").path("by").asText()).isEqualTo("controller");
+            phone.awaitLog(Pattern.compile("reinvite \\S+ offer sendonly answer recvonly"), CEILING);
+            assertThat(onlyCall().path("legs").get(1).path("state").asText()).as(journal(after)).isEqualTo("HELD");
+
+            // on hold the phone hears music: what the caller says waits, so none of it is echoed
+            probe.awaitSent(CEILING);
+            long echoedOnHold = probe.echoedPackets();
+            probe.sendStream(RtpProbe.PCMU, tone, Duration.ofSeconds(2));
+            probe.awaitSent(CEILING);
+            assertThat(entries(after, "leg.resumed")).isEmpty();
+            assertThat(probe.echoedPackets()).as("no echo while the phone is held").isEqualTo(echoedOnHold);
+            // Observed: the caller hears nothing meanwhile (music goes to the held leg only, and
+            // nothing is relayed from it), so packetsOnHold stays where it was.
+
+            probe.sendDigits("*", EVENT_PT);
+            JsonNode resumed = awaitEntry(after, "leg.resumed");
+            assertThat(resumed.path("data").path("legId").asText()).isEqualTo(phoneLeg);
+            assertThat(resumed.path("data").path("by").asText()).isEqualTo("controller");
+            phone.awaitLog(Pattern.compile("reinvite \\S+ offer sendrecv answer sendrecv"), CEILING);
+            probe.awaitSent(CEILING);
+            long echoedAtResume = probe.echoedPackets();
+            probe.sendStream(RtpProbe.PCMU, tone, Duration.ofSeconds(2));
+            Await.until(CEILING, probe::echoedPackets, n -> n >= echoedAtResume + ECHO_PROOF);
+            probe.awaitSent(CEILING);
+
+            probe.sendDigits("#", EVENT_PT);
+            Sipp.Result callerResult = caller.awaitExit(CEILING);
+            assertThat(callerResult.successfulCalls()).as(callerResult.describe()).isEqualTo(1);
+            Sipp.Result phoneResult = phone.awaitExit(CEILING);
+            assertThat(phoneResult.successfulCalls()).as(phoneResult.describe()).isEqualTo(1);
+        }
+        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
     }
 
     // --- helpers ------------------------------------------------------------------------------
@@ -274,6 +426,10 @@ class AgentPhoneIT {
                 seq = entry.path("seq").asLong();
             }
         }
+    }
+
+    static String journal(long after) throws Exception {
+        return api.get("/journal?after=" + after + "&limit=1000", token).body();
     }
 
     static JsonNode awaitEntry(long after, String type) throws Exception {

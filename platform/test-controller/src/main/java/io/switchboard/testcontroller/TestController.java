@@ -21,7 +21,9 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>Route params steer it: {@code "answer": false} only rings (for CANCEL tests);
  * {@code "dial": "sip:1001"} dials that destination once answered and bridges it on answer.
- * A {@code #} from the caller makes it hang up (the far end hangs up).
+ * A {@code #} from the caller makes it hang up (the far end hangs up). With
+ * {@code "holdOnStar": true} a {@code *} from the caller puts the dialled leg on hold, the next
+ * {@code *} takes it off (appliance-initiated hold).
  */
 @Component(service = CallController.class, property = CallController.NAME + "=test")
 public final class TestController implements CallController {
@@ -43,11 +45,14 @@ public final class TestController implements CallController {
                 case "call.answered" -> answered(callId);
                 case "leg.answered" -> {
                     String caller = calls.call(callId).orElseThrow().callerLeg().id();
+                    calls.remember(callId, Map.of("dialledLeg", event.data().get("legId")));
                     calls.bridge(callId, caller, (String) event.data().get("legId"));
                 }
                 case "call.digit" -> {
                     if ("#".equals(event.data().get("digit"))) {
                         calls.hangup(callId, Cause.NORMAL);
+                    } else if ("*".equals(event.data().get("digit")) && toggleHold(callId, (String) event.data().get("legId"))) {
+                        // the dialled leg went on hold or came back
                     } else {
                         addDigit(callId, (String) event.data().get("digit"));
                     }
@@ -64,7 +69,8 @@ public final class TestController implements CallController {
 
     private void offered(CallEvent event) {
         Map<?, ?> params = event.data().get("params") instanceof Map<?, ?> map ? map : Map.of();
-        calls.remember(event.callId(), Map.of("dial", String.valueOf(params.get("dial") == null ? "" : params.get("dial"))));
+        calls.remember(event.callId(), Map.of("dial", String.valueOf(params.get("dial") == null ? "" : params.get("dial")),
+                "holdOnStar", Boolean.TRUE.equals(params.get("holdOnStar")), "held", false));
         if (Boolean.FALSE.equals(params.get("answer"))) {
             calls.ring(event.callId());
         } else {
@@ -79,6 +85,24 @@ public final class TestController implements CallController {
         if (!dial.isEmpty()) {
             calls.dial(callId, new DialRequest(dial, "", Duration.ofSeconds(30)));
         }
+    }
+
+    /**
+     * With {@code holdOnStar}: a {@code *} from the caller holds or resumes the dialled leg; false
+     * when the option is off or the digit came from elsewhere (an echoing phone returns the
+     * caller's digits on its own leg).
+     */
+    private boolean toggleHold(String callId, String fromLeg) {
+        var call = calls.call(callId).orElseThrow();
+        Map<String, Object> state = call.controllerState();
+        if (!Boolean.TRUE.equals(state.get("holdOnStar")) || state.get("dialledLeg") == null
+                || !call.callerLeg().id().equals(fromLeg)) {
+            return false;
+        }
+        boolean hold = !Boolean.TRUE.equals(state.get("held"));
+        calls.hold(callId, (String) state.get("dialledLeg"), hold);
+        calls.remember(callId, Map.of("held", hold));
+        return true;
     }
 
     private void addDigit(String callId, String digit) {
