@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class SipStackHandle implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipStackHandle.class);
+    /** The logger name JAIN-SIP RI writes its own messages under. */
+    static final String STACK_LOGGER = "io.switchboard.sip.stack";
 
     /** The stack's limits; see {@link #properties}. */
     public record Limits(int maxMessageSize, int threadPoolSize, int maxServerTransactions) {
@@ -64,6 +66,9 @@ public final class SipStackHandle implements AutoCloseable {
     static Properties properties(String name, Limits limits) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", name);
+        // The RI's own log goes to one fixed logger an operator can tune (conf/logback.xml keeps it
+        // off by default: it dumps every unparseable packet in full).
+        p.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", STACK_LOGGER);
         // dialogs are made by the stack for INVITEs; it answers 481 to stray BYEs and CANCELs
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
