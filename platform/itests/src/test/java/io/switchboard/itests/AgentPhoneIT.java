@@ -89,6 +89,8 @@ class AgentPhoneIT {
                 assertThat(call.path("id").asText()).isEqualTo(bridged.path("callId").asText());
                 assertThat(call.path("legs")).hasSize(2);
                 assertThat(call.path("legs")).allSatisfy(leg -> assertThat(leg.path("driver").asText()).isEqualTo("sip"));
+                assertThat(call.path("legs").get(1).path("peer").asText())
+                        .as("the outbound leg went to baresip's registered contact").startsWith("sip:1001");
                 assertThat(bridged.path("data").path("legs")).hasSize(2);
 
                 // baresip -> probe: the music stopped at the bridge, so what arrives now is baresip's sine
