@@ -39,7 +39,11 @@ while True:
 
 # start_appliance: unless HOST/PORT are given, start the built distribution with its own data dir
 # and free ports; sets HOST and PORT.
-start_appliance() {
+start_appliance() { start_appliance_with; }
+
+# start_appliance_with [launcher run options...]: start_appliance, passing more options to
+# `switchboard run` (e.g. --rtp-ports LOW-HIGH).
+start_appliance_with() {
   if [ -n "${PORT:-}" ]; then HOST=${HOST:-127.0.0.1}; echo "using the appliance at $HOST:$PORT"; return; fi
   local version dist https
   version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
@@ -47,7 +51,7 @@ start_appliance() {
   [ -x "$dist/bin/switchboard" ] || { echo "no distribution at $dist; run mvn -DskipTests install, or give HOST and PORT" >&2; exit 2; }
   HOST=127.0.0.1; PORT=$(free_port); https=$(free_port)
   SWITCHBOARD_ADMIN_PASSWORD=bench-only "$dist/bin/switchboard" run --data "$work/data" --bind 127.0.0.1 \
-      --sip-port "$PORT" --https-port "$https" >"$work/appliance.out" 2>&1 &
+      --sip-port "$PORT" --https-port "$https" "$@" >"$work/appliance.out" 2>&1 &
   appliance_pid=$!
   local pid=$!
   until grep -q " started in " "$work/appliance.out" 2>/dev/null; do
