@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.itests.support.Appliance;
 import io.switchboard.itests.support.Await;
 import io.switchboard.itests.support.Baresip;
+import io.switchboard.itests.support.FreePorts;
 import io.switchboard.itests.support.Https;
 import io.switchboard.itests.support.RtpProbe;
 import io.switchboard.itests.support.Sipp;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,7 +122,7 @@ class AgentPhoneIT {
     @Test
     @Order(2)
     void aWrongPasswordIsRefusedWith403() throws Exception {
-        Sipp.Result result = register("register-expect-403.xml", "1002", "not-demo-1002", 5099);
+        Sipp.Result result = register("register-expect-403.xml", "1002", "not-demo-1002", FreePorts.tcpAndUdp());
         assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(1);
     }
 
@@ -126,10 +130,10 @@ class AgentPhoneIT {
     @Order(3)
     void fiveFailuresLockTheUserOutEvenWithTheRightPassword() throws Exception {
         for (int i = 0; i < 5; i++) {
-            Sipp.Result wrong = register("register-expect-403.xml", "1005", "wrong-" + i, 5099);
+            Sipp.Result wrong = register("register-expect-403.xml", "1005", "wrong-" + i, FreePorts.tcpAndUdp());
             assertThat(wrong.successfulCalls()).as(wrong.describe()).isEqualTo(1);
         }
-        Sipp.Result locked = register("register-expect-403.xml", "1005", "demo-1005", 5099);
+        Sipp.Result locked = register("register-expect-403.xml", "1005", "demo-1005", FreePorts.tcpAndUdp());
         assertThat(locked.successfulCalls()).as("locked out: " + locked.describe()).isEqualTo(1);
     }
 
@@ -324,12 +328,13 @@ class AgentPhoneIT {
      * for that port, echoing RTP: the agent's phone.
      */
     static Sipp.Builder phone(String scenario, String user) throws Exception {
-        int port = io.switchboard.itests.support.FreePorts.tcpAndUdp();
+        int port = FreePorts.tcpAndUdp();
         Sipp.Result registered = register("register.xml", user, "demo-" + user, port);
         assertThat(registered.successfulCalls()).as(registered.describe()).isEqualTo(1);
         return Sipp.scenario(scenario).localPort(port).rtpEcho().calls(1).globalTimeout(Duration.ofSeconds(60));
     }
 
+    /** One REGISTER exchange; a refused one names a free port as its Contact (nothing listens there). */
     static Sipp.Result register(String scenario, String user, String password, int contactPort) throws Exception {
         return Sipp.scenario(scenario).calls(1).remote("127.0.0.1", appliance.sipPort()).service(user)
                 .auth(user, password).set("contact_port", contactPort).set("expires", 600).run(CEILING);
@@ -340,12 +345,12 @@ class AgentPhoneIT {
      * ten times stronger than {@code otherHertz} (Goertzel power).
      */
     static long toneFrames(Path wav, double hertz, double otherHertz) throws Exception {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(wav)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;
         int dataStart = -1;
         while (pos + 8 <= b.limit()) { // RIFF chunks after "RIFF....WAVE"
             String id = new String(new byte[] {b.get(pos), b.get(pos + 1), b.get(pos + 2), b.get(pos + 3)},
-                    java.nio.charset.StandardCharsets.US_ASCII);
+                    StandardCharsets.US_ASCII);
             if (id.equals("data")) {
                 dataStart = pos + 8;
                 break;
