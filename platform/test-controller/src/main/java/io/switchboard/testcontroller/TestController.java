@@ -49,7 +49,9 @@ public final class TestController implements CallController {
                     calls.bridge(callId, caller, (String) event.data().get("legId"));
                 }
                 case "call.digit" -> {
-                    if ("#".equals(event.data().get("digit"))) {
+                    if (!fromCaller(callId, event)) {
+                        // digits relayed back by the dialled phone are not the caller's
+                    } else if ("#".equals(event.data().get("digit"))) {
                         calls.hangup(callId, Cause.NORMAL);
                     } else if ("*".equals(event.data().get("digit")) && toggleHold(callId, (String) event.data().get("legId"))) {
                         // the dialled leg went on hold or came back
@@ -65,6 +67,11 @@ public final class TestController implements CallController {
         } catch (CallControlException e) {
             // the call ended under us
         }
+    }
+
+    private boolean fromCaller(String callId, CallEvent event) {
+        return calls.call(callId).map(call -> call.callerLeg().id().equals(event.data().get("legId")))
+                .orElse(false);
     }
 
     private void offered(CallEvent event) {
