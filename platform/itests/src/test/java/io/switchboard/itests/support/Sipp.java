@@ -121,6 +121,32 @@ public final class Sipp implements AutoCloseable {
         return command;
     }
 
+    /**
+     * A server (no remote) is usable once its SIP port is bound: a caller started earlier would be
+     * refused (TCP) or unheard (UDP). Bound means our own bind of that port fails.
+     */
+    void awaitListening(InetAddress address, Transport transport) {
+        try {
+            Await.until(STOP_CEILING, () -> bound(address, transport), Boolean::booleanValue);
+        } catch (Exception e) {
+            throw new AssertionError("sipp never bound " + address.getHostAddress() + ":" + localPort + "\n"
+                    + (process.isAlive() ? "" : result().describe()), e);
+        }
+    }
+
+    private boolean bound(InetAddress address, Transport transport) {
+        if (!process.isAlive()) {
+            throw new AssertionError("sipp ended before binding its port\n" + result().describe());
+        }
+        try (java.io.Closeable probe = transport.flag.startsWith("t")
+                ? new java.net.ServerSocket(localPort, 1, address)
+                : new DatagramSocket(localPort, address)) {
+            return false;
+        } catch (IOException taken) {
+            return true;
+        }
+    }
+
     /** Waits for SIPp to end by itself; past the ceiling it is stopped and the test fails. */
     public Result awaitExit(Duration ceiling) {
         try {
@@ -522,7 +548,11 @@ public final class Sipp implements AutoCloseable {
                     .redirectOutput(dir.resolve("screen.txt").toFile())
                     .redirectError(dir.resolve("stderr.txt").toFile())
                     .start();
-            return new Sipp(process, dir, List.copyOf(cmd), sip, mp);
+            Sipp sipp = new Sipp(process, dir, List.copyOf(cmd), sip, mp);
+            if (remoteHost == null) {
+                sipp.awaitListening(InetAddress.getByName(localIp), transport);
+            }
+            return sipp;
         }
 
         /** Starts SIPp and waits for it to end (a client with {@code -m}). */
