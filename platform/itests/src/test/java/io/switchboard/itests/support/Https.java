@@ -64,9 +64,15 @@ public final class Https {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Logs in through {@code POST /auth/token} and returns the bearer token. */
+    /**
+     * Logs in through {@code POST /auth/token} and returns the bearer token. Right after the
+     * "started" line the console may still be applying its migrations, and its servlets are not
+     * registered yet (404): that is waited out, with a ceiling.
+     */
     public String login(String user, String password) throws Exception {
-        Reply reply = post("/auth/token", null, Map.of("username", user, "password", password));
+        Reply reply = Await.until(Duration.ofSeconds(30),
+                () -> post("/auth/token", null, Map.of("username", user, "password", password)),
+                r -> r.status() != 404);
         if (reply.status() != 200) {
             throw new AssertionError("login as " + user + " failed: " + reply);
         }
