@@ -76,7 +76,10 @@ public final class Https {
         if (reply.status() != 200) {
             throw new AssertionError("login as " + user + " failed: " + reply);
         }
-        return reply.json().get("token").asText();
+        String token = reply.json().get("token").asText();
+        // core-rest registers once core's migrations are in: the tests use its resources next
+        Await.until(Duration.ofSeconds(30), () -> get("/routes", token).status(), status -> status != 404);
+        return token;
     }
 
     private HttpRequest.Builder request(String path, String token) {
