@@ -76,6 +76,10 @@ public final class CoreComponent {
 
         @AttributeDefinition(name = "Event threads", description = "Threads delivering call events to controllers")
         int eventThreads() default 4;
+
+        @AttributeDefinition(name = "Media pacer threads",
+                description = "Threads sending every call's 20 ms frames (1-16); more spread the work over cores")
+        int mediaPacerThreads() default 1;
     }
 
     private final ExecutorService eventPool;
@@ -90,9 +94,9 @@ public final class CoreComponent {
         eventPool = Executors.newFixedThreadPool(Math.max(1, config.eventThreads()), named("call-events"));
         scheduler = Executors.newSingleThreadScheduledExecutor(named("call-timers"));
         int[] ports = rtpPorts(context.getProperty("switchboard.rtp.ports"));
-        media = new MediaEngineImpl(MediaOptions.ports(ports[0], ports[1])
-                .withInactivityTimeout(Duration.ofSeconds(Math.max(1, config.rtpInactivitySeconds()))),
-                Clock.systemUTC());
+        media = new MediaEngineImpl(new MediaOptions(ports[0], ports[1],
+                Duration.ofSeconds(Math.max(1, config.rtpInactivitySeconds())), MediaOptions.DEFAULT_JITTER_DEPTH,
+                Math.min(16, Math.max(1, config.mediaPacerThreads()))), Clock.systemUTC());
         PromptLibrary prompts = new PromptLibrary(promptDirectories(context));
         AudioResolver audio = (item, language) -> {
             try {
