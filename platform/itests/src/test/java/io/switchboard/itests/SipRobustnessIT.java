@@ -374,7 +374,7 @@ class SipRobustnessIT {
 
     /**
      * Names of the JAIN-SIP stack's threads in the appliance (named after the stack,
-     * {@code switchboard-sip-…}: the UDP readers and message channel threads), from {@code jcmd
+     * {@code switchboard-sip.<port>-…}: the UDP readers and message channel threads), from {@code jcmd
      * PID Thread.print}. A reader that died is missing from this list even when OPTIONS still get
      * answered by the others.
      */
@@ -384,7 +384,7 @@ class SipRobustnessIT {
         String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("jcmd ends").isTrue();
         List<String> names = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\"(switchboard-sip-[^\"]*)\"").matcher(dump);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\"(switchboard-sip[.-][^\"]*)\"").matcher(dump);
         while (m.find()) {
             names.add(m.group(1));
         }
