@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TelephonyIT {
+    /** No route: 404 while calls are taken, 503 while draining; a probe that never leaves a call up. */
+    static final String UNROUTED = "999";
     static final Duration CEILING = Duration.ofSeconds(30);
     static final int EVENT_PT = 101;
 
@@ -166,7 +168,7 @@ class TelephonyIT {
             appliance.signalTerm();
             Sipp.Result refused = Await.until(CEILING,
                     () -> Sipp.scenario("uac-expect-503.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
-                            .service("300").run(CEILING),
+                            .service(UNROUTED).run(CEILING),
                     r -> r.successfulCalls() == 1);
             assertThat(refused.successfulCalls()).isEqualTo(1);
             assertThat(appliance.isAlive()).as("the live call holds the shutdown").isTrue();
