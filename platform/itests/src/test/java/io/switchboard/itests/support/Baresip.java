@@ -106,7 +106,7 @@ public final class Baresip implements AutoCloseable {
         }
 
         public Baresip start() throws Exception {
-            Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("baresip-");
+            Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory(RunDirectories.root(), "baresip-");
             int sip = FreePorts.tcpAndUdp();
             int ctrlPort = FreePorts.tcp();
             Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@" + host + ":" + port

@@ -505,7 +505,7 @@ public final class Sipp implements AutoCloseable {
 
         /** Starts SIPp and returns at once (a server, or a client the test watches while it runs). */
         public Sipp start() throws IOException {
-            Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("sipp-");
+            Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory(RunDirectories.root(), "sipp-");
             String scenarioName = Path.of(resource).getFileName().toString();
             String text = scenarioText();
             Files.writeString(dir.resolve(scenarioName), text, StandardCharsets.ISO_8859_1);
