@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * bundles, deploy watcher, then wait for the framework to stop. See the README for the sequence.
  */
 public final class Launcher implements CommandLineInterface.RunAction {
+    /** How long the start waits for bundles' migrations before it reports "started" anyway. */
+    private static final Duration SCHEMA_CEILING = Duration.ofSeconds(60);
 
     private final String version;
     private final PrintWriter out;
@@ -128,6 +130,11 @@ public final class Launcher implements CommandLineInterface.RunAction {
             int topLevel = shipped.stream().mapToInt(ShippedBundle::startLevel)
                     .reduce(BundleContextDeployCallback.DEPLOY_START_LEVEL, Math::max);
             felix.start(topLevel);
+            List<String> noDatabase = new SchemaReadiness(felix.context()).await(SCHEMA_CEILING);
+            if (!noDatabase.isEmpty()) {
+                log.warn("Bundles still without their database after {} s: {}", SCHEMA_CEILING.toSeconds(),
+                        noDatabase);
+            }
             reportStarted(felix, hostName);
 
             DeployWatcher watcher = new DeployWatcher(deployer, deployDirectories);
