@@ -2,6 +2,8 @@ package io.switchboard.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.ManualClock;
+import io.switchboard.testsupport.SqliteTestDatabase;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,12 +29,12 @@ class AdminBootstrapTest {
     private final Secrets secrets = new Secrets(new SecureRandom());
     private final PasswordHasher hasher = new PasswordHasher(secrets, 1_000);
     private final List<String> printed = new ArrayList<>();
-    private TestDatabase database;
+    private SqliteTestDatabase database;
     private UserDirectory users;
 
     @BeforeEach
     void open() throws Exception {
-        database = new TestDatabase(dir);
+        database = new SqliteTestDatabase(dir, "/db/migration/V1__users_tokens_audit.sql");
         users = new UserDirectory(database, clock);
     }
 

@@ -2,6 +2,8 @@ package io.switchboard.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.ManualClock;
+import io.switchboard.testsupport.SqliteTestDatabase;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,13 +23,13 @@ class LoginServiceTest {
     private final Secrets secrets = new Secrets(new SecureRandom());
     private final PasswordHasher hasher = new PasswordHasher(secrets, 1_000);
     private final TokenService tokens = new TokenService(clock, secrets, Duration.ofHours(8));
-    private TestDatabase database;
+    private SqliteTestDatabase database;
     private LoginService logins;
     private TokenAuthenticator authenticator;
 
     @BeforeEach
     void createUser() throws Exception {
-        database = new TestDatabase(dir);
+        database = new SqliteTestDatabase(dir, "/db/migration/V1__users_tokens_audit.sql");
         logins = new LoginService(database, clock, hasher, tokens, new LockoutPolicy(5, Duration.ofMinutes(15)));
         authenticator = new TokenAuthenticator(database, tokens);
         new UserDirectory(database, clock).create("1001", Role.AGENT, hasher.hash("demo-1001"), AuditEntry.SYSTEM, null);

@@ -2,6 +2,7 @@ package io.switchboard.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.ManualClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;

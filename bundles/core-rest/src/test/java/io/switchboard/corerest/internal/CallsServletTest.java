@@ -28,7 +28,7 @@ class CallsServletTest {
                 if (m.getName().equals("calls")) {
                     return List.of(CALL);
                 }
-                throw new UnsupportedOperationException(m.getName());
+                throw FakeHttp.unexpected("CallControl." + m.getName());
             });
 
     private FakeHttp.Response serve(HttpServletRequest request) throws Exception {

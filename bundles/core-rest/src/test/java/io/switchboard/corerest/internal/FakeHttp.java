@@ -20,6 +20,14 @@ final class FakeHttp {
     private FakeHttp() {
     }
 
+    /**
+     * What the doubles answer to a call they do not model: the test fails and names the call, so
+     * a servlet that starts using more of the API shows up here rather than passing by accident.
+     */
+    static AssertionError unexpected(String method) {
+        return new AssertionError("the servlet under test called " + method + ", which this test double does not model");
+    }
+
     /** A request as the console's filter leaves it: a user with one role. */
     static HttpServletRequest request(String method, String servletPath, String pathInfo, String user, String role,
             Map<String, String> parameters, String body) {
@@ -35,7 +43,7 @@ final class FakeHttp {
                     case "getParameter" -> parameters.get((String) args[0]);
                     case "getContentLengthLong" -> (long) bytes.length;
                     case "getInputStream" -> input(bytes);
-                    default -> throw new UnsupportedOperationException(m.getName());
+                    default -> throw unexpected(m.getName());
                 });
     }
 
@@ -63,7 +71,7 @@ final class FakeHttp {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
+                throw unexpected("setReadListener");
             }
         };
     }
@@ -96,10 +104,10 @@ final class FakeHttp {
 
                         @Override
                         public void setWriteListener(WriteListener listener) {
-                            throw new UnsupportedOperationException();
+                            throw unexpected("setWriteListener");
                         }
                     };
-                    default -> throw new UnsupportedOperationException(m.getName());
+                    default -> throw unexpected(m.getName());
                 });
 
         String body() {

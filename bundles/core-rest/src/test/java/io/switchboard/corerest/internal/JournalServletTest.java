@@ -20,7 +20,7 @@ class JournalServletTest {
 
         @Override
         public CompletionStage<Long> append(String type, String callId, String agentId, Map<String, Object> data) {
-            throw new UnsupportedOperationException();
+            throw FakeHttp.unexpected("Journal.append");
         }
 
         @Override

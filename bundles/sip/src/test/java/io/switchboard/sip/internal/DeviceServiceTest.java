@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.sip.internal.auth.DigestAlgorithm;
 import io.switchboard.sip.internal.auth.Hashes;
 import io.switchboard.sip.internal.registrar.DeviceTable;
+import io.switchboard.testsupport.ManualClock;
+import io.switchboard.testsupport.SqliteTestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +18,7 @@ class DeviceServiceTest {
 
     @Test
     void storesOnlyRealmBoundHashesAndDemoDevicesOnce() throws Exception {
-        try (TestDatabase db = new TestDatabase(dir)) {
+        try (SqliteTestDatabase db = new SqliteTestDatabase(dir, "/db/migration/V1__devices_registrations.sql")) {
             DeviceTable devices = new DeviceTable(db, new ManualClock());
             DemoDevices.addOnce(db, devices, "switchboard");
             assertThat(devices.users()).containsExactly("1001", "1002", "1003", "1004", "1005");

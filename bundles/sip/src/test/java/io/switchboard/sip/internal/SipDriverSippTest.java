@@ -7,6 +7,7 @@ import io.switchboard.api.call.DialRequest;
 import io.switchboard.api.channel.Channel;
 import io.switchboard.api.channel.Codec;
 import io.switchboard.api.channel.InboundRequest;
+import io.switchboard.testsupport.SqliteTestDatabase;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +32,7 @@ class SipDriverSippTest {
 
     private final TestHub hub = new TestHub();
     private final TestMedia media = new TestMedia();
-    private TestDatabase database;
+    private SqliteTestDatabase database;
     private SipEngine engine;
     private int port;
     private Sipp sipp;
@@ -39,7 +40,7 @@ class SipDriverSippTest {
 
     @BeforeEach
     void startDriver() throws Exception {
-        database = new TestDatabase(dir);
+        database = new SqliteTestDatabase(dir, "/db/migration/V1__devices_registrations.sql");
         port = Sipp.freeUdpPort();
         trunkPort = Sipp.freeUdpPort();
         SipOptions options = SipOptions.defaults().withTrunkGateway("127.0.0.1:" + trunkPort);

@@ -27,7 +27,7 @@ public final class TestMedia implements MediaEngine {
 
     @Override
     public FrameEndpoint openFrames(Codec codec, FrameEndpoint.FrameSink sink) {
-        throw new UnsupportedOperationException("SIP opens RTP only");
+        throw new AssertionError("the SIP driver opened a frame endpoint; it must open RTP only");
     }
 
     public long openCount() {

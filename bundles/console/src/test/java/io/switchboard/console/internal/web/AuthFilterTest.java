@@ -20,7 +20,7 @@ class AuthFilterTest {
     private final AuthFilter filter = new AuthFilter(new ConsoleSecurity() {
         @Override
         public LoginResult login(String username, String password, String remoteAddress) {
-            throw new UnsupportedOperationException();
+            throw FakeHttp.unexpected("ConsoleSecurity.login");
         }
 
         @Override

@@ -16,6 +16,14 @@ final class FakeHttp {
     private FakeHttp() {
     }
 
+    /**
+     * What the doubles answer to a call they do not model: the test fails and names the call, so
+     * code under test that starts using more of the API shows up here rather than passing by accident.
+     */
+    static AssertionError unexpected(String method) {
+        return new AssertionError("the code under test called " + method + ", which this test double does not model");
+    }
+
     static HttpServletRequest request(String method, String servletPath, String pathInfo, String authorization) {
         Map<String, Object> attributes = new HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
@@ -30,7 +38,7 @@ final class FakeHttp {
                     case "isUserInRole" -> false;
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);
-                    default -> throw new UnsupportedOperationException(m.getName());
+                    default -> throw unexpected(m.getName());
                 });
     }
 
@@ -63,10 +71,10 @@ final class FakeHttp {
 
                         @Override
                         public void setWriteListener(WriteListener listener) {
-                            throw new UnsupportedOperationException();
+                            throw unexpected("setWriteListener");
                         }
                     };
-                    default -> throw new UnsupportedOperationException(m.getName());
+                    default -> throw unexpected(m.getName());
                 });
 
         String body() {

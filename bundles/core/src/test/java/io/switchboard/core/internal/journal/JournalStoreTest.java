@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.journal.JournalEntry;
+import io.switchboard.testsupport.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import io.switchboard.api.channel.Direction;
 import io.switchboard.api.channel.FrameEndpoint;
 import io.switchboard.api.channel.RtpEndpoint;
 import io.switchboard.api.channel.RtpSettings;
+import io.switchboard.testsupport.ManualClock;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;

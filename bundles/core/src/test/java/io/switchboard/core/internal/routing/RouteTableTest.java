@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.core.api.Holiday;
 import io.switchboard.core.api.Route;
 import io.switchboard.core.api.RouteDecision;
-import io.switchboard.core.internal.journal.ManualClock;
+import io.switchboard.testsupport.ManualClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.switchboard.sip.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.sip.internal.ManualClock;
+import io.switchboard.testsupport.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.switchboard.sip.internal;
+package io.switchboard.testsupport;
 
 import io.switchboard.store.api.Database;
 import io.switchboard.store.api.SqlWork;
@@ -8,31 +8,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A stand-in for the store's Database: one SQLite file with our migration applied, one connection
- * under a lock; a write has committed when its stage is returned.
+ * A stand-in for the store's Database for a bundle's unit tests: one real SQLite file with the
+ * bundle's migrations applied (class-path resources), one connection used under this object's
+ * lock; a write is one transaction that has committed (or rolled back) when its stage is returned.
  */
-public final class TestDatabase implements Database, AutoCloseable {
+public final class SqliteTestDatabase implements Database, AutoCloseable {
 
     private final Connection connection;
 
-    public TestDatabase(Path directory) throws SQLException, IOException {
+    /** @param migrations class-path resources such as {@code /db/migration/V1__x.sql}, applied in order */
+    public SqliteTestDatabase(Path directory, String... migrations) throws SQLException, IOException {
         connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("test.db"));
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA foreign_keys = ON");
-            statement.executeUpdate(migration());
+            for (String migration : migrations) {
+                // as the store does: executeUpdate runs every statement of the script (execute only the first)
+                statement.executeUpdate(resource(migration));
+            }
         }
     }
 
-    private static String migration() throws IOException {
-        try (InputStream in = TestDatabase.class.getResourceAsStream("/db/migration/V1__devices_registrations.sql")) {
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SqliteTestDatabase.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("migration V1 not on the class path");
+                throw new IOException("migration " + name + " is not on the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -62,10 +68,15 @@ public final class TestDatabase implements Database, AutoCloseable {
         }
     }
 
+    /** A single value of a query, as text, for assertions. */
     public synchronized String queryString(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
+    }
+
+    public synchronized int count(String table) throws SQLException {
+        return Integer.parseInt(queryString("SELECT count(*) FROM " + table));
     }
 
     @Override
