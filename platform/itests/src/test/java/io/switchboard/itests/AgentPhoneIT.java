@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.itests.support.Appliance;
+import io.switchboard.itests.support.ApplianceApi;
 import io.switchboard.itests.support.Await;
 import io.switchboard.itests.support.Baresip;
 import io.switchboard.itests.support.FreePorts;
@@ -49,6 +50,7 @@ class AgentPhoneIT {
     static Appliance appliance;
     static Https api;
     static String token;
+    static ApplianceApi rest;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +59,7 @@ class AgentPhoneIT {
         appliance.awaitStarted();
         api = appliance.https();
         token = api.login("admin", Appliance.ADMIN_PASSWORD);
+        rest = new ApplianceApi(api, token);
         Files.copy(TelephonyIT.testControllerJar(), data.resolve("deploy/test-controller.jar"));
         dialRoute("910", "sip:1001"); // baresip
         dialRoute("911", "sip:1002"); // SIPp phone, echo
@@ -65,7 +68,7 @@ class AgentPhoneIT {
         Https.Reply hold = api.post("/routes", token, Map.of("id", "914", "pattern", "914", "controller", "test",
                 "params", Map.of("dial", "sip:1002", "holdOnStar", true))); // `*` holds the phone leg
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
-        Await.until(CEILING, () -> bundleState("io.switchboard.testcontroller"), "ACTIVE"::equals);
+        Await.until(CEILING, () -> rest.bundleState("io.switchboard.testcontroller"), "ACTIVE"::equals);
     }
 
     @AfterAll
@@ -78,14 +81,14 @@ class AgentPhoneIT {
     @Test
     @Order(1)
     void baresipRegistersAnswersATrunkCallAndMediaFlowsBothWays() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (Baresip phone = Baresip.agent("1001", "demo-1001", "127.0.0.1", appliance.sipPort())
                 .workDir(workDir("baresip-")).start()) {
             phone.awaitRegistered(CEILING);
             try (RtpProbe probe = RtpProbe.open();
                     Sipp caller = caller("910", probe).start()) {
                 probe.remote(caller.awaitMedia("answer-media", CEILING));
-                JsonNode bridged = awaitEntry(after, "call.bridged");
+                JsonNode bridged = rest.awaitEntry(after, "call.bridged", CEILING);
                 long atBridge = probe.packets();
                 phone.awaitEvent("CALL_ESTABLISHED", CEILING);
 
@@ -115,8 +118,8 @@ class AgentPhoneIT {
             assertThat(toneFrames(received.get(0), 1000, 440)).as("20 ms frames of the probe's tone baresip decoded")
                     .isGreaterThanOrEqualTo(ECHO_PROOF);
         }
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
-        Await.until(CEILING, AgentPhoneIT::calls, List::isEmpty);
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("NORMAL");
+        Await.until(CEILING, rest::calls, List::isEmpty);
     }
 
     @Test
@@ -140,13 +143,13 @@ class AgentPhoneIT {
     @Test
     @Order(4)
     void aTrunkCallBridgedToASippPhoneCarriesRtpBothWaysAndTheCallersHangupReachesThePhone() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (Sipp phone = phone("uas-agent-phone.xml", "1002").start();
                 RtpProbe probe = RtpProbe.open();
                 Sipp caller = Sipp.scenario("uac-call-media-probe.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
                         .service("911").set("probe_port", probe.port()).set("hold_ms", 6000).start()) {
             probe.remote(caller.awaitMedia("answer-media", CEILING));
-            JsonNode bridged = awaitEntry(after, "call.bridged");
+            JsonNode bridged = rest.awaitEntry(after, "call.bridged", CEILING);
             JsonNode call = onlyCall();
             assertThat(call.path("legs")).hasSize(2);
             String phoneLeg = call.path("legs").get(1).path("id").asText();
@@ -165,24 +168,24 @@ class AgentPhoneIT {
             Sipp.Result phoneResult = phone.awaitExit(CEILING);
             assertThat(phoneResult.successfulCalls()).as("the phone got its BYE: " + phoneResult.describe()).isEqualTo(1);
         }
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
-        Await.until(CEILING, AgentPhoneIT::calls, List::isEmpty);
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("NORMAL");
+        Await.until(CEILING, rest::calls, List::isEmpty);
     }
 
     @Test
     @Order(5)
     void thePhoneHoldsAndResumesTheCallerHearsMusicMeanwhileAndEchoAgainAfter() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (Sipp phone = phone("uas-agent-phone-hold.xml", "1003").set("talk_ms", 3000).set("hold_ms", 4000).start();
                 RtpProbe probe = RtpProbe.open();
                 Sipp caller = caller("912", probe).start()) {
             probe.remote(caller.awaitMedia("answer-media", CEILING));
-            awaitEntry(after, "call.bridged");
+            rest.awaitEntry(after, "call.bridged", CEILING);
             String phoneLeg = onlyCall().path("legs").get(1).path("id").asText();
             probe.sendStream(RtpProbe.PCMU, RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400)),
                     Duration.ofSeconds(10));
 
-            JsonNode held = awaitEntry(after, "leg.held");
+            JsonNode held = rest.awaitEntry(after, "leg.held", CEILING);
             assertThat(held.path("data").path("legId").asText()).isEqualTo(phoneLeg);
             assertThat(held.path("data").path("by").asText()).isEqualTo("peer");
             assertThat(probe.echoedPackets()).as("echo flowed before the hold").isGreaterThanOrEqualTo(ECHO_PROOF);
@@ -193,10 +196,10 @@ class AgentPhoneIT {
             probe.awaitPackets(probe.packets() + 25, CEILING); // what was in flight at the hold has arrived
             long echoedOnHold = probe.echoedPackets();
             probe.awaitPackets(probe.packets() + ECHO_PROOF, CEILING);
-            assertThat(entries(after, "leg.resumed")).as("still on hold while measuring").isEmpty();
+            assertThat(rest.entries(after, "leg.resumed")).as("still on hold while measuring").isEmpty();
             assertThat(probe.echoedPackets()).as("no echo while the phone holds").isEqualTo(echoedOnHold);
 
-            JsonNode resumed = awaitEntry(after, "leg.resumed");
+            JsonNode resumed = rest.awaitEntry(after, "leg.resumed", CEILING);
             assertThat(resumed.path("data").path("legId").asText()).isEqualTo(phoneLeg);
             assertThat(resumed.path("data").path("by").asText()).isEqualTo("peer");
             long echoedAtResume = probe.echoedPackets();
@@ -210,29 +213,29 @@ class AgentPhoneIT {
             assertThat(phoneResult.successfulCalls()).as("hold answered recvonly, resume sendrecv: "
                     + phoneResult.describe()).isEqualTo(1);
         }
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("NORMAL");
     }
 
     @Test
     @Order(6)
     void thePhoneHangingUpEndsItsLegOnlyAndTheCallerStaysWithTheController() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (Sipp phone = phone("uas-agent-phone-hangup.xml", "1004").set("hold_ms", 2000).start();
                 RtpProbe probe = RtpProbe.open();
                 Sipp caller = caller("913", probe).start()) {
             probe.remote(caller.awaitMedia("answer-media", CEILING));
-            awaitEntry(after, "call.bridged");
+            rest.awaitEntry(after, "call.bridged", CEILING);
             JsonNode call = onlyCall();
             String callerLeg = call.path("legs").get(0).path("id").asText();
             String phoneLeg = call.path("legs").get(1).path("id").asText();
 
             Sipp.Result phoneResult = phone.awaitExit(CEILING);
             assertThat(phoneResult.successfulCalls()).as("the phone's BYE got 200: " + phoneResult.describe()).isEqualTo(1);
-            JsonNode legEnded = awaitEntry(after, "leg.ended");
+            JsonNode legEnded = rest.awaitEntry(after, "leg.ended", CEILING);
             assertThat(legEnded.path("data").path("legId").asText()).isEqualTo(phoneLeg);
             assertThat(legEnded.path("data").path("cause").asText()).isEqualTo("NORMAL");
-            assertThat(awaitEntry(after, "call.unbridged").path("data").path("legId").asText()).isEqualTo(phoneLeg);
-            assertThat(entries(after, "call.ended")).as("the caller's leg goes on").isEmpty();
+            assertThat(rest.awaitEntry(after, "call.unbridged", CEILING).path("data").path("legId").asText()).isEqualTo(phoneLeg);
+            assertThat(rest.entries(after, "call.ended")).as("the caller's leg goes on").isEmpty();
             JsonNode live = onlyCall();
             assertThat(live.path("controller").asText()).isEqualTo("test");
             assertThat(live.path("legs").get(0).path("id").asText()).isEqualTo(callerLeg);
@@ -249,18 +252,18 @@ class AgentPhoneIT {
             assertThat(callerResult.successfulCalls()).as(callerResult.describe()).isEqualTo(1);
             assertThat(probe.packets()).as("no media to the caller once the phone left").isEqualTo(atPhoneBye);
         }
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("NORMAL");
     }
 
     @Test
     @Order(7)
     void theApplianceHoldsThePhoneLegWithSendonlyAndResumesItWithSendrecv() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (Sipp phone = phone("uas-agent-phone.xml", "1002").start();
                 RtpProbe probe = RtpProbe.open();
                 Sipp caller = caller("914", probe).start()) {
             probe.remote(caller.awaitMedia("answer-media", CEILING));
-            awaitEntry(after, "call.bridged");
+            rest.awaitEntry(after, "call.bridged", CEILING);
             String phoneLeg = onlyCall().path("legs").get(1).path("id").asText();
             byte[] tone = RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400));
             probe.sendStream(RtpProbe.PCMU, tone, Duration.ofSeconds(2));
@@ -268,7 +271,7 @@ class AgentPhoneIT {
             probe.awaitSent(CEILING);
 
             probe.sendDigits("*", EVENT_PT);
-            JsonNode held = awaitEntry(after, "leg.held");
+            JsonNode held = rest.awaitEntry(after, "leg.held", CEILING);
             assertThat(held.path("data").path("legId").asText()).isEqualTo(phoneLeg);
             assertThat(held.path("data").path("by").asText()).isEqualTo("controller");
             phone.awaitLog(Pattern.compile("reinvite \\S+ offer sendonly answer recvonly"), CEILING);
@@ -279,13 +282,13 @@ class AgentPhoneIT {
             long echoedOnHold = probe.echoedPackets();
             probe.sendStream(RtpProbe.PCMU, tone, Duration.ofSeconds(2));
             probe.awaitSent(CEILING);
-            assertThat(entries(after, "leg.resumed")).isEmpty();
+            assertThat(rest.entries(after, "leg.resumed")).isEmpty();
             assertThat(probe.echoedPackets()).as("no echo while the phone is held").isEqualTo(echoedOnHold);
             // Observed: the caller hears nothing meanwhile (music goes to the held leg only, and
             // nothing is relayed from it), so packetsOnHold stays where it was.
 
             probe.sendDigits("*", EVENT_PT);
-            JsonNode resumed = awaitEntry(after, "leg.resumed");
+            JsonNode resumed = rest.awaitEntry(after, "leg.resumed", CEILING);
             assertThat(resumed.path("data").path("legId").asText()).isEqualTo(phoneLeg);
             assertThat(resumed.path("data").path("by").asText()).isEqualTo("controller");
             phone.awaitLog(Pattern.compile("reinvite \\S+ offer sendrecv answer sendrecv"), CEILING);
@@ -301,7 +304,7 @@ class AgentPhoneIT {
             Sipp.Result phoneResult = phone.awaitExit(CEILING);
             assertThat(phoneResult.successfulCalls()).as(phoneResult.describe()).isEqualTo(1);
         }
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("NORMAL");
     }
 
     // --- helpers ------------------------------------------------------------------------------
@@ -385,61 +388,17 @@ class AgentPhoneIT {
     }
 
     static JsonNode onlyCall() throws Exception {
-        List<JsonNode> calls = calls();
+        List<JsonNode> calls = rest.calls();
         assertThat(calls).hasSize(1);
         return calls.get(0);
     }
 
-    static String bundleState(String name) throws Exception {
-        for (JsonNode b : api.get("/bundles", token).json()) {
-            if (name.equals(b.path("name").asText())) {
-                return b.path("state").asText();
-            }
-        }
-        return "";
-    }
 
-    static List<JsonNode> calls() throws Exception {
-        Https.Reply reply = api.get("/calls", token);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        List<JsonNode> calls = new ArrayList<>();
-        reply.json().forEach(calls::add);
-        return calls;
-    }
 
-    static long lastSeq() throws Exception {
-        long seq = 0;
-        while (true) {
-            JsonNode page = api.get("/journal?after=" + seq + "&limit=1000", token).json();
-            if (page.isEmpty()) {
-                return seq;
-            }
-            seq = page.get(page.size() - 1).path("seq").asLong();
-        }
-    }
 
-    static List<JsonNode> entries(long after, String type) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        long seq = after;
-        while (true) {
-            JsonNode page = api.get("/journal?after=" + seq + "&limit=1000", token).json();
-            if (page.isEmpty()) {
-                return found;
-            }
-            for (JsonNode entry : page) {
-                if (type.equals(entry.path("type").asText())) {
-                    found.add(entry);
-                }
-                seq = entry.path("seq").asLong();
-            }
-        }
-    }
 
     static String journal(long after) throws Exception {
         return api.get("/journal?after=" + after + "&limit=1000", token).body();
     }
 
-    static JsonNode awaitEntry(long after, String type) throws Exception {
-        return Await.until(CEILING, () -> entries(after, type), l -> !l.isEmpty()).get(0);
-    }
 }

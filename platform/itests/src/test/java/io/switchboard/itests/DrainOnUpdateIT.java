@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.itests.support.Appliance;
+import io.switchboard.itests.support.ApplianceApi;
 import io.switchboard.itests.support.Await;
 import io.switchboard.itests.support.BundleJars;
 import io.switchboard.itests.support.Https;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +37,7 @@ class DrainOnUpdateIT {
     static Appliance appliance;
     static Https api;
     static String token;
+    static ApplianceApi rest;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,12 +46,13 @@ class DrainOnUpdateIT {
         appliance.awaitStarted();
         api = appliance.https();
         token = api.login("admin", Appliance.ADMIN_PASSWORD);
+        rest = new ApplianceApi(api, token);
         Path controller = Path.of(System.getProperty("switchboard.testcontroller", "missing"));
         Files.copy(controller, data.resolve("deploy/test-controller.jar"));
         Https.Reply route = api.post("/routes", token,
                 Map.of("id", "900", "pattern", "900", "controller", "test"));
         assertThat(route.status()).as(route.body()).isEqualTo(201);
-        Await.until(CEILING, () -> bundle("io.switchboard.testcontroller").map(b -> b.path("state").asText()),
+        Await.until(CEILING, () -> rest.bundle("io.switchboard.testcontroller").map(b -> b.path("state").asText()),
                 s -> s.filter("ACTIVE"::equals).isPresent());
     }
 
@@ -63,7 +65,7 @@ class DrainOnUpdateIT {
 
     @Test
     void aNewerCoreWaitsForTheLiveCallWhileNewCallsAreRefused() throws Exception {
-        String shipped = bundle(CORE).orElseThrow().path("version").asText();
+        String shipped = rest.bundle(CORE).orElseThrow().path("version").asText();
         try (RtpProbe probe = RtpProbe.open();
                 Sipp live = Sipp.scenario("uac-call-wait-bye.xml").calls(1)
                         .remote("127.0.0.1", appliance.sipPort()).service("900").set("probe_port", probe.port())
@@ -82,7 +84,7 @@ class DrainOnUpdateIT {
                             .service(UNROUTED).run(CEILING),
                     r -> r.successfulCalls() == 1);
             assertThat(refused.successfulCalls()).isEqualTo(1);
-            assertThat(bundle(CORE).orElseThrow().path("version").asText())
+            assertThat(rest.bundle(CORE).orElseThrow().path("version").asText())
                     .as("core is not updated under a live call").isEqualTo(shipped);
             assertThat(liveCalls()).isEqualTo(1);
 
@@ -91,7 +93,7 @@ class DrainOnUpdateIT {
             assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(1);
         }
 
-        Await.until(CEILING, () -> bundle(CORE),
+        Await.until(CEILING, () -> rest.bundle(CORE),
                 b -> b.isPresent() && "0.1.1.hotfix".equals(b.get().path("version").asText())
                         && "ACTIVE".equals(b.get().path("state").asText()));
         try (RtpProbe probe = RtpProbe.open()) {
@@ -109,12 +111,4 @@ class DrainOnUpdateIT {
         return reply.status() == 200 ? reply.json().size() : -1;
     }
 
-    static Optional<JsonNode> bundle(String name) throws Exception {
-        for (JsonNode b : api.get("/bundles", token).json()) {
-            if (name.equals(b.path("name").asText())) {
-                return Optional.of(b);
-            }
-        }
-        return Optional.empty();
-    }
 }

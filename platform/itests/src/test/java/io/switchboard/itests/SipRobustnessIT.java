@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.itests.support.Appliance;
+import io.switchboard.itests.support.ApplianceApi;
 import io.switchboard.itests.support.Await;
 import io.switchboard.itests.support.Https;
 import io.switchboard.itests.support.RawSipWire;
@@ -77,6 +78,7 @@ class SipRobustnessIT {
     static Appliance appliance;
     static Https api;
     static String token;
+    static ApplianceApi rest;
     static RawSipWire sip;
     static List<String> stackThreadsAtStart;
     static final List<String> report = new CopyOnWriteArrayList<>();
@@ -90,6 +92,7 @@ class SipRobustnessIT {
         appliance.awaitStarted();
         api = appliance.https();
         token = api.login("admin", Appliance.ADMIN_PASSWORD);
+        rest = new ApplianceApi(api, token);
         sip = new RawSipWire(appliance.sipPort());
         assertThat(sip.options(Transport.UDP).status()).as("the appliance answers OPTIONS before any abuse")
                 .isEqualTo(200);
@@ -232,7 +235,7 @@ class SipRobustnessIT {
     @EnumSource(Transport.class)
     @Order(3)
     void anInviteWithGarbageSdpIsRefusedAndStartsNoCall(Transport transport) throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         Answer got;
         try (Wire wire = sip.open(transport)) {
             wire.send(wire.render(resource("sdp-garbage-invite.sip")));
@@ -240,7 +243,7 @@ class SipRobustnessIT {
         }
         record("sdp-garbage-invite.sip", transport, "400,488", got);
         assertThat(got.status()).as("an unreadable offer: %s", got.describe()).isIn(400, 488);
-        assertThat(entries(after, "call.started")).as("no call starts from an unreadable offer").isEmpty();
+        assertThat(rest.entries(after, "call.started")).as("no call starts from an unreadable offer").isEmpty();
         assertOptionsAnswered(transport, "sdp-garbage-invite.sip");
     }
 
@@ -280,7 +283,7 @@ class SipRobustnessIT {
     @Test
     @Order(5)
     void rtpFromAForeignSourceIsNotEchoedAndTheCallGoesOn() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (RtpProbe probe = RtpProbe.open();
                 RtpProbe intruder = RtpProbe.open();
                 Sipp caller = Sipp.scenario("uac-call-media-probe.xml").calls(1)
@@ -291,7 +294,7 @@ class SipRobustnessIT {
             probe.awaitPackets(10, CEILING);
             probe.sendDigits("5", EVENT_PT); // leave the prompt: from now on the echo test echoes
             probe.awaitSent(CEILING);
-            awaitEntry(after, "call.bridged");
+            rest.awaitEntry(after, "call.bridged", CEILING);
 
             probe.sendStream(RtpProbe.PCMU, RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400)),
                     Duration.ofSeconds(3));
@@ -307,7 +310,7 @@ class SipRobustnessIT {
             assertThat(result.successfulCalls()).as("the call went on to its end: " + result.describe())
                     .isEqualTo(1);
         }
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("NORMAL");
     }
 
     // ---------------------------------------------------------------- afterwards
@@ -489,35 +492,6 @@ class SipRobustnessIT {
         return text.append(options.substring(end)).toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static long lastSeq() throws Exception {
-        long seq = 0;
-        while (true) {
-            JsonNode page = api.get("/journal?after=" + seq + "&limit=1000", token).json();
-            if (page.isEmpty()) {
-                return seq;
-            }
-            seq = page.get(page.size() - 1).path("seq").asLong();
-        }
-    }
 
-    static List<JsonNode> entries(long after, String type) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        long seq = after;
-        while (true) {
-            JsonNode page = api.get("/journal?after=" + seq + "&limit=1000", token).json();
-            if (page.isEmpty()) {
-                return found;
-            }
-            for (JsonNode entry : page) {
-                if (type.equals(entry.path("type").asText())) {
-                    found.add(entry);
-                }
-                seq = entry.path("seq").asLong();
-            }
-        }
-    }
 
-    static JsonNode awaitEntry(long after, String type) throws Exception {
-        return Await.until(CEILING, () -> entries(after, type), l -> !l.isEmpty()).get(0);
-    }
 }

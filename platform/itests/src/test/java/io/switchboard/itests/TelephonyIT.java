@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.itests.support.Appliance;
+import io.switchboard.itests.support.ApplianceApi;
 import io.switchboard.itests.support.Await;
 import io.switchboard.itests.support.Https;
 import io.switchboard.itests.support.RtpProbe;
@@ -43,6 +44,7 @@ class TelephonyIT {
     static Appliance appliance;
     static Https api;
     static String token;
+    static ApplianceApi rest;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,10 +53,11 @@ class TelephonyIT {
         appliance.awaitStarted();
         api = appliance.https();
         token = api.login("admin", Appliance.ADMIN_PASSWORD);
+        rest = new ApplianceApi(api, token);
         Files.copy(testControllerJar(), data.resolve("deploy/test-controller.jar"));
-        createRoute(Map.of("id", "900", "pattern", "900", "controller", "test"));
-        createRoute(Map.of("id", "901", "pattern", "901", "controller", "test", "params", Map.of("answer", false)));
-        Await.until(CEILING, () -> bundleState("io.switchboard.testcontroller"), "ACTIVE"::equals);
+        rest.createRoute(Map.of("id", "900", "pattern", "900", "controller", "test"));
+        rest.createRoute(Map.of("id", "901", "pattern", "901", "controller", "test", "params", Map.of("answer", false)));
+        Await.until(CEILING, () -> rest.bundleState("io.switchboard.testcontroller"), "ACTIVE"::equals);
     }
 
     @AfterAll
@@ -69,7 +72,7 @@ class TelephonyIT {
     @Order(1)
     void echoTestPlaysItsPromptAtFiftyPacketsASecondThenEchoesAfterADigit(Sipp.Transport transport)
             throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (RtpProbe probe = RtpProbe.open();
                 Sipp caller = call("300", probe, Duration.ofSeconds(8)).transport(transport).start()) {
             probe.remote(caller.awaitMedia("answer-media", CEILING));
@@ -81,9 +84,9 @@ class TelephonyIT {
 
             probe.sendDigits("5", EVENT_PT);
             probe.awaitSent(CEILING);
-            JsonNode finished = awaitEntry(after, "media.finished");
+            JsonNode finished = rest.awaitEntry(after, "media.finished", CEILING);
             assertThat(finished.path("data").path("reason").asText()).isEqualTo("interrupted");
-            awaitEntry(after, "call.bridged");
+            rest.awaitEntry(after, "call.bridged", CEILING);
 
             probe.sendStream(RtpProbe.PCMU, RtpProbe.tone(RtpProbe.PCMU, 440, Duration.ofMillis(400)),
                     Duration.ofSeconds(2));
@@ -92,24 +95,24 @@ class TelephonyIT {
             Sipp.Result result = caller.awaitExit(CEILING);
             assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(1);
         }
-        JsonNode ended = awaitEntry(after, "call.ended");
+        JsonNode ended = rest.awaitEntry(after, "call.ended", CEILING);
         assertThat(ended.path("data").path("cause").asText()).as("the caller hung up").isEqualTo("NORMAL");
-        assertThat(calls()).isEmpty();
+        assertThat(rest.calls()).isEmpty();
     }
 
     @Test
     @Order(2)
     void digitsReachTheControllerInOrderAndFarEndHangupEndsTheCall() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (RtpProbe probe = RtpProbe.open();
                 Sipp caller = Sipp.scenario("uac-call-wait-bye.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
                         .service("900").set("probe_port", probe.port()).start()) {
             probe.remote(caller.awaitMedia("answer-media", CEILING));
-            awaitEntry(after, "call.answered");
+            rest.awaitEntry(after, "call.answered", CEILING);
 
             probe.sendDigits("12345*0", EVENT_PT);
             probe.awaitSent(CEILING);
-            JsonNode call = Await.until(CEILING, () -> calls().isEmpty() ? null : calls().get(0),
+            JsonNode call = Await.until(CEILING, () -> rest.calls().isEmpty() ? null : rest.calls().get(0),
                     c -> c != null && "12345*0".equals(c.path("attached").path("digits").asText()));
             assertThat(call.path("controller").asText()).isEqualTo("test");
             assertThat(call.has("controllerState")).as("private state is never served").isFalse();
@@ -118,52 +121,52 @@ class TelephonyIT {
             Sipp.Result result = caller.awaitExit(CEILING);
             assertThat(result.successfulCalls()).as("SIPp received the BYE: " + result.describe()).isEqualTo(1);
         }
-        assertThat(entries(after, "call.digit")).hasSize(8)
+        assertThat(rest.entries(after, "call.digit")).hasSize(8)
                 .allSatisfy(e -> assertThat(e.path("data").has("digit")).as("digits stay out of the journal")
                         .isFalse());
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("NORMAL");
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("NORMAL");
     }
 
     @ParameterizedTest
     @EnumSource(Sipp.Transport.class)
     @Order(3)
     void cancelBeforeAnswerEndsTheCallAsCancelled(Sipp.Transport transport) throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         Sipp.Result result = Sipp.scenario("uac-cancel.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
                 .transport(transport).service("901").run(CEILING);
         assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(1);
-        assertThat(awaitEntry(after, "call.ended").path("data").path("cause").asText()).isEqualTo("CANCELLED");
+        assertThat(rest.awaitEntry(after, "call.ended", CEILING).path("data").path("cause").asText()).isEqualTo("CANCELLED");
     }
 
     @Test
     @Order(4)
     void anUntrustedPeerIsRefusedAndNoCallStarts() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         Sipp.Result result = Sipp.scenario("uac-expect-403.xml").calls(1).localIp("127.0.0.2")
                 .remote("127.0.0.1", appliance.sipPort()).service("300").run(CEILING);
         assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(1);
-        assertThat(entries(after, "call.started")).isEmpty();
+        assertThat(rest.entries(after, "call.started")).isEmpty();
     }
 
     @Test
     @Order(5)
     void anOfferWithNoCommonCodecIsRefusedWith488() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         Sipp.Result result = Sipp.scenario("uac-expect-488.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
                 .service("300").run(CEILING);
         assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(1);
-        assertThat(entries(after, "call.started")).isEmpty();
+        assertThat(rest.entries(after, "call.started")).isEmpty();
     }
 
     @Test
     @Order(99)
     void sigtermRefusesNewCallsWhileALiveCallFinishesThenExitsZero() throws Exception {
-        long after = lastSeq();
+        long after = rest.lastSeq();
         try (RtpProbe probe = RtpProbe.open();
                 Sipp live = Sipp.scenario("uac-call-wait-bye.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
                         .service("900").set("probe_port", probe.port()).start()) {
             probe.remote(live.awaitMedia("answer-media", CEILING));
-            awaitEntry(after, "call.answered");
+            rest.awaitEntry(after, "call.answered", CEILING);
 
             appliance.signalTerm();
             Sipp.Result refused = Await.until(CEILING,
@@ -193,59 +196,11 @@ class TelephonyIT {
         return jar;
     }
 
-    static void createRoute(Map<String, Object> route) throws Exception {
-        Https.Reply reply = api.post("/routes", token, route);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    }
 
-    static String bundleState(String name) throws Exception {
-        for (JsonNode b : api.get("/bundles", token).json()) {
-            if (name.equals(b.path("name").asText())) {
-                return b.path("state").asText();
-            }
-        }
-        return "";
-    }
 
-    static List<JsonNode> calls() throws Exception {
-        Https.Reply reply = api.get("/calls", token);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        List<JsonNode> calls = new ArrayList<>();
-        reply.json().forEach(calls::add);
-        return calls;
-    }
 
-    static long lastSeq() throws Exception {
-        long seq = 0;
-        while (true) {
-            JsonNode page = api.get("/journal?after=" + seq + "&limit=1000", token).json();
-            if (page.isEmpty()) {
-                return seq;
-            }
-            seq = page.get(page.size() - 1).path("seq").asLong();
-        }
-    }
 
-    static List<JsonNode> entries(long after, String type) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        long seq = after;
-        while (true) {
-            JsonNode page = api.get("/journal?after=" + seq + "&limit=1000", token).json();
-            if (page.isEmpty()) {
-                return found;
-            }
-            for (JsonNode entry : page) {
-                if (type.equals(entry.path("type").asText())) {
-                    found.add(entry);
-                }
-                seq = entry.path("seq").asLong();
-            }
-        }
-    }
 
-    static JsonNode awaitEntry(long after, String type) throws Exception {
-        return Await.until(CEILING, () -> entries(after, type), l -> !l.isEmpty()).get(0);
-    }
 
     static InetSocketAddress loopback(int port) {
         return new InetSocketAddress("127.0.0.1", port);
