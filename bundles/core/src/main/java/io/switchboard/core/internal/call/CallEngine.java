@@ -303,18 +303,19 @@ public final class CallEngine implements CallControl, ChannelHub {
         LegRecord b = requireLeg(call, legB);
         MediaPort mediaA = requireMedia(call, a);
         MediaPort mediaB = requireMedia(call, b);
+        List<String> bridged = a == b ? List.of(a.id) : List.of(a.id, b.id);
         synchronized (call) {
             if (!a.answered || !b.answered) {
                 throw new CallControlException("only answered legs can be bridged");
             }
-            call.bridged = a == b ? List.of(a.id) : List.of(a.id, b.id);
+            call.bridged = bridged;
             call.playback = null;
         }
         mediaA.stopPlayback();
         mediaB.stopPlayback();
         mediaA.relayTo(mediaB);
         mediaB.relayTo(mediaA);
-        emit(call, "call.bridged", Map.of("legs", call.info().bridged()));
+        emit(call, "call.bridged", Map.of("legs", bridged));
     }
 
     @Override
@@ -436,6 +437,7 @@ public final class CallEngine implements CallControl, ChannelHub {
     void legEnded(CallRecord call, LegRecord leg, Cause cause) {
         boolean callerLeg;
         boolean anyLive;
+        boolean wasBridged;
         synchronized (call) {
             if (leg.ended()) {
                 return;
@@ -443,8 +445,9 @@ public final class CallEngine implements CallControl, ChannelHub {
             leg.state = LegState.ENDED;
             callerLeg = call.legs.values().iterator().next() == leg;
             anyLive = !call.liveLegs().isEmpty();
+            wasBridged = call.bridged.contains(leg.id);
         }
-        if (call.info().bridged().contains(leg.id) && unbridgeMedia(call)) {
+        if (wasBridged && unbridgeMedia(call)) {
             emit(call, "call.unbridged", Map.of("legId", leg.id));
         }
         emit(call, "leg.ended", Map.of("legId", leg.id, "cause", cause.name()));
