@@ -150,6 +150,12 @@ typedef struct sc_stats {
     int64_t tx_overruns;      /* queued frames dropped because the host wrote too many */
 } sc_stats;
 int32_t sc_get_stats(int32_t card, sc_stats *stats);
+/*
+ * The ticks sc_wait_tick's callers missed: a late reader gets the current tick at once, and the
+ * ticks between the one it had last and that one are counted here (sc_stats has no field for
+ * them, and its layout is fixed). SC_OK and *missed, or an error.
+ */
+int32_t sc_get_missed_ticks(int32_t card, int64_t *missed);
 
 /* A short English description of a result code. */
 const char *sc_strerror(int32_t code);
