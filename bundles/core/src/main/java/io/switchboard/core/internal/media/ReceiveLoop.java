@@ -40,7 +40,8 @@ final class ReceiveLoop implements Runnable {
     private final Thread thread;
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final byte[] buffer = new byte[2048];
-    private final ByteBuffer view = ByteBuffer.wrap(buffer);
+    // direct, so a receive is one copy out of it and no lookup of the JDK's per-thread temporary buffer
+    private final ByteBuffer view = ByteBuffer.allocateDirect(buffer.length);
     private final RtpPacket packet = new RtpPacket();
     private final Consumer<SelectionKey> onReady = this::onReady;
     private volatile boolean running = true;
@@ -151,7 +152,9 @@ final class ReceiveLoop implements Runnable {
                 if (receiver == null) {
                     continue;
                 }
-                if (!packet.parse(buffer, view.position())) {
+                int length = view.position();
+                view.flip().get(buffer, 0, length);
+                if (!packet.parse(buffer, length)) {
                     malformed++;
                     continue;
                 }

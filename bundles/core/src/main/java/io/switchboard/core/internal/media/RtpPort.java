@@ -43,7 +43,8 @@ final class RtpPort extends MediaPortBase implements RtpEndpoint, ReceiveLoop.Re
     private final DtmfReceiver dtmfIn = new DtmfReceiver();
     private final DtmfSender dtmfOut = new DtmfSender();
     private final byte[] sendBuffer = new byte[1500];
-    private final ByteBuffer sendView = ByteBuffer.wrap(sendBuffer);
+    // direct, so a send is one copy into it and no lookup of the JDK's per-thread temporary buffer
+    private final ByteBuffer sendDirect = ByteBuffer.allocateDirect(sendBuffer.length);
     private final byte[] frame = new byte[FRAME_SIZE];
     private boolean haveSource;
     private int sourceSsrc;
@@ -329,9 +330,10 @@ final class RtpPort extends MediaPortBase implements RtpEndpoint, ReceiveLoop.Re
     }
 
     private void transmit(RtpSettings current, int length) {
-        sendView.clear().limit(length);
+        sendDirect.clear();
+        sendDirect.put(sendBuffer, 0, length).flip();
         try {
-            if (channel.send(sendView, current.remote()) == 0) {
+            if (channel.send(sendDirect, current.remote()) == 0) {
                 sendFailed(null);
             }
         } catch (IOException e) {
