@@ -5,13 +5,12 @@ set -eu
 case "${1:-false}${2:-false}" in
     *true*) echo "simcard-native: tests skipped"; exit 0 ;;
 esac
-module_dir=$(cd "$(dirname "$0")/../.." && pwd)
-out_dir=$module_dir/target/native-test
-
 if ! command -v gcc >/dev/null 2>&1; then
     echo "gcc not found: apt-get install gcc" >&2
     exit 1
 fi
+module_dir=$(cd "$(dirname "$0")/../.." && pwd)
+out_dir=$module_dir/target/native-test
 
 mkdir -p "$out_dir"
 gcc -std=c11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Werror -pthread \

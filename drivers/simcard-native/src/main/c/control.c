@@ -300,7 +300,12 @@ void *control_thread_main(void *arg)
         if (fds[0].revents == 0)
             continue;
         int fd = accept4(c->listen_fd, NULL, NULL, SOCK_CLOEXEC);
-        if (fd >= 0)
+        if (fd >= 0) {
             accept_client(c, fd);
+        } else if (errno == EMFILE || errno == ENFILE || errno == ENOMEM || errno == ENOBUFS) {
+            /* Out of descriptors: the connection stays queued, so pause instead of spinning. */
+            struct pollfd wake = {.fd = c->wake_pipe[0], .events = POLLIN};
+            poll(&wake, 1, 100);
+        }
     }
 }
