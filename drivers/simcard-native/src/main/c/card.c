@@ -88,7 +88,7 @@ static int parse_config(const char *text, card_config *cfg)
     return SC_OK;
 }
 
-static void init_channels(card *c, int spans, int analog)
+static void init_channels(card *c, int spans)
 {
     for (int i = 0; i < c->channel_count; i++) {
         channel *ch = &c->channels[i];
@@ -99,7 +99,6 @@ static void init_channels(card *c, int spans, int analog)
         ch->state = SC_ST_IDLE;
         ch->codec = SC_CODEC_ALAW;
     }
-    (void)analog;
 }
 
 static int init_sync(card *c)
@@ -135,7 +134,7 @@ static card *card_new(const card_config *cfg)
         free(c);
         return NULL;
     }
-    init_channels(c, cfg->spans, cfg->analog);
+    init_channels(c, cfg->spans);
     return c;
 }
 
