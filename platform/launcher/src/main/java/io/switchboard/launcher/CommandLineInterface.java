@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code switchboard} command line of CONTRACT.md. Parsing and shape checks live here;
  * what a command does is handed in ({@link RunAction}), so every bad-argument case is tested
- * without starting anything. A new command ({@code simcard ...}) is one more subcommand class.
+ * without starting anything.
  */
 public final class CommandLineInterface {
 
@@ -28,6 +28,7 @@ public final class CommandLineInterface {
     }
 
     private final RunAction runAction;
+    private final SimcardControl simcard;
     private final Path home;
     private final Path workingDirectory;
     private final PrintWriter out;
@@ -35,7 +36,14 @@ public final class CommandLineInterface {
 
     public CommandLineInterface(RunAction runAction, Path home, Path workingDirectory, PrintWriter out,
             PrintWriter err) {
+        this(runAction, SimcardControl.overSocket(), home, workingDirectory, out, err);
+    }
+
+    /** With the simulator card's control socket handed in (tests). */
+    public CommandLineInterface(RunAction runAction, SimcardControl simcard, Path home, Path workingDirectory,
+            PrintWriter out, PrintWriter err) {
         this.runAction = runAction;
+        this.simcard = simcard;
         this.home = home;
         this.workingDirectory = workingDirectory;
         this.out = out;
@@ -45,6 +53,8 @@ public final class CommandLineInterface {
     public int execute(String... args) {
         CommandLine commandLine = new CommandLine(new SwitchboardCommand(err));
         commandLine.addSubcommand("run", new RunCommand(runAction, home, workingDirectory));
+        commandLine.addSubcommand("simcard",
+                SimcardCommand.commandLine(new SimcardCommand.Context(simcard, workingDirectory, out, err)));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(this::oneLineUsageError);
