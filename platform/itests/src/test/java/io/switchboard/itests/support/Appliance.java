@@ -55,9 +55,14 @@ public final class Appliance implements AutoCloseable {
 
     /** Starts {@code switchboard run} on free loopback ports with its own data directory. */
     public static Appliance start(Path data, String... extraArgs) throws IOException {
+        return startWith(launcherScript(), data, extraArgs);
+    }
+
+    /** Starts the launcher script of another copy of the distribution (one whose conf/ a test changed). */
+    public static Appliance startWith(Path launcher, Path data, String... extraArgs) throws IOException {
         int https = FreePorts.tcp();
         int sip = FreePorts.tcpAndUdp();
-        List<String> command = new ArrayList<>(List.of(launcherScript().toString(), "run",
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "run",
                 "--data", data.toString(), "--bind", "127.0.0.1",
                 "--sip-port", Integer.toString(sip), "--https-port", Integer.toString(https)));
         command.addAll(List.of(extraArgs));
