@@ -50,7 +50,8 @@ start_appliance_with() {
   dist="$root/appliance-image/target/switchboard-$version"
   [ -x "$dist/bin/switchboard" ] || { echo "no distribution at $dist; run mvn -DskipTests install, or give HOST and PORT" >&2; exit 2; }
   HOST=127.0.0.1; PORT=$(free_port); https=$(free_port)
-  SWITCHBOARD_ADMIN_PASSWORD=bench-only "$dist/bin/switchboard" run --data "$work/data" --bind 127.0.0.1 \
+  # shellcheck disable=SC2086 # APPLIANCE_CPUS: a taskset CPU list, e.g. 0, to pin the appliance
+  SWITCHBOARD_ADMIN_PASSWORD=bench-only ${APPLIANCE_CPUS:+taskset -c $APPLIANCE_CPUS} "$dist/bin/switchboard" run --data "$work/data" --bind 127.0.0.1 \
       --sip-port "$PORT" --https-port "$https" "$@" >"$work/appliance.out" 2>&1 &
   appliance_pid=$!
   local pid=$!

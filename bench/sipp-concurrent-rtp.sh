@@ -17,7 +17,8 @@
 #                                             unless WARMUP_CALLS is set; media must reach this box)
 # Knobs: WARMUP_CALLS (200; 0 skips), WARMUP_HOLD (10 s), RTP_PORTS (the appliance's --rtp-ports;
 # default: a free range of 2 ports per call + slack below the ephemeral range, outside the default
-# 20000-29999 other appliances on the box use), BENCH_ARGS (more tool options, e.g. "--intro-ms
+# 20000-29999 other appliances on the box use), APPLIANCE_CPUS and TOOL_CPUS (taskset CPU lists
+# that keep the appliance and the load generator, SIPp included, off each other's cores), BENCH_ARGS (more tool options, e.g. "--intro-ms
 # 4000", "--dump-intro"; the tool prints its usage with --help), BENCH_JAVA_OPTS, KEEP=1.
 #
 # The tool is compiled from the itests test sources against Maven's test classpath of that module
@@ -64,7 +65,7 @@ fi
 
 bench() { # LABEL CALLS HOLD_S
   # shellcheck disable=SC2086 # BENCH_ARGS and BENCH_JAVA_OPTS are word lists
-  java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -cp "$classpath" io.switchboard.itests.bench.ConcurrentRtpBench \
+  ${TOOL_CPUS:+taskset -c $TOOL_CPUS} java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -cp "$classpath" io.switchboard.itests.bench.ConcurrentRtpBench \
       --host "$HOST" --port "$PORT" --calls "$2" --hold-s "$3" --label "$1" --work "$work/$1" ${BENCH_ARGS:-}
 }
 if [ "${warm:-0}" -gt 0 ]; then
