@@ -1,0 +1,435 @@
+package io.switchboard.acd.internal.desk;
+
+import io.switchboard.acd.internal.agent.AgentBoard;
+import io.switchboard.acd.internal.agent.AgentState;
+import io.switchboard.acd.internal.agent.AgentStatus;
+import io.switchboard.acd.internal.agent.TransitionRefused;
+import io.switchboard.acd.internal.routing.AgentProfile;
+import io.switchboard.acd.internal.routing.Assignment;
+import io.switchboard.acd.internal.routing.RoutingEngine;
+import io.switchboard.api.call.CallControl;
+import io.switchboard.api.call.CallControlException;
+import io.switchboard.api.call.CallEvent;
+import io.switchboard.api.call.CallInfo;
+import io.switchboard.api.call.CallState;
+import io.switchboard.api.call.Cause;
+import io.switchboard.api.call.DialRequest;
+import io.switchboard.api.call.LegState;
+import io.switchboard.api.call.PlayRequest;
+import io.switchboard.api.journal.Journal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACD at work on calls: it queues the calls handed to it, offers each to the agent the
+ * routing engine picks by ringing the agent's phone, bridges on answer, puts a call back at its
+ * old place when the phone rings out, and moves agents through their states as calls end.
+ *
+ * <p>What it must remember about a call lives in the call's controller state in core
+ * ({@link CallEntry}); agents' states live in the {@link AgentBoard}, persisted by its listener.
+ * A newer version of the bundle rebuilds the routing engine from those two ({@link #resume}).
+ *
+ * <p>Not thread-safe: callers (core's event threads, the timer thread, REST requests) hold its
+ * monitor. Core keeps a call until its controller has heard {@code call.ended}, so the call's
+ * state can still be read then.
+ */
+public final class AcdDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcdDesk.class);
+    private static final String DEFAULT_QUEUE = "general";
+    private static final String DEFAULT_CLASS = "standard";
+    private static final Duration DEFAULT_WRAP_UP = Duration.ofSeconds(10);
+
+    private final CallControl calls;
+    private final Journal journal;
+    private final AgentBoard agents;
+    private final RoutingEngine engine;
+    private final AcdDirectory directory;
+    private final Timers timers;
+    private final AgentNotices notices;
+    private final Clock clock;
+    private final Map<String, Timers.Timer> wrapUps = new HashMap<>();
+    private Timers.Timer wakeUp;
+
+    public AcdDesk(CallControl calls, Journal journal, AgentBoard agents, RoutingEngine engine, AcdDirectory directory,
+                   Timers timers, AgentNotices notices, Clock clock) {
+        this.calls = calls;
+        this.journal = journal;
+        this.agents = agents;
+        this.engine = engine;
+        this.directory = directory;
+        this.timers = timers;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    // ---- events from core
+
+    public void onEvent(CallEvent event) {
+        try {
+            switch (event.type()) {
+                case "call.offered", "call.handover" -> queue(event.callId(), params(event));
+                case "call.answered" -> startMusic(event.callId());
+                case "call.unparked" -> resume(event.callId());
+                case "leg.answered" -> legAnswered(event.callId(), (String) event.data().get("legId"));
+                case "leg.ended" -> legEnded(event.callId(), (String) event.data().get("legId"));
+                case "leg.held", "leg.resumed" -> legHeld(event.callId(), (String) event.data().get("legId"),
+                        event.type().equals("leg.held"));
+                case "call.ended" -> callEnded(event.callId());
+                default -> {
+                    // digits, playback ends, bridges: nothing the queue needs yet
+                }
+            }
+        } catch (CallControlException e) {
+            LOG.debug("Call {} went away while the ACD handled {}: {}", event.callId(), event.type(), e.getMessage());
+        }
+        reschedule();
+    }
+
+    /** A call handed to the ACD (route or another controller): it waits in its queue at its priority. */
+    private void queue(String callId, Map<String, Object> params) {
+        CallInfo call = calls.call(callId).orElseThrow(() -> new CallControlException("no call " + callId));
+        String queueId = queueOf(params);
+        String customerClass = classOf(call, params);
+        int priority = directory.priority(customerClass);
+        CallEntry entry = CallEntry.waiting(queueId, customerClass, priority, clock.instant());
+        calls.remember(callId, entry.asState());
+        calls.attach(callId, Map.of("queue", queueId, "customerClass", customerClass));
+        if (call.state() == CallState.ANSWERED) {
+            startMusic(callId);
+        } else {
+            calls.answer(callId);
+        }
+        journal.append("acd.queued", callId, null, Map.of("queue", queueId, "customerClass", customerClass, "priority", priority));
+        engine.enqueue(callId, queueId, priority, entry.enqueuedAt());
+        engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+    }
+
+    private String queueOf(Map<String, Object> params) {
+        String queueId = params.get("queue") instanceof String name && !name.isBlank() ? name : DEFAULT_QUEUE;
+        if (directory.queue(queueId).isPresent()) {
+            return queueId;
+        }
+        LOG.warn("Queue '{}' does not exist; the call waits in '{}'", queueId, DEFAULT_QUEUE);
+        return DEFAULT_QUEUE;
+    }
+
+    private String classOf(CallInfo call, Map<String, Object> params) {
+        if (params.get("customerClass") instanceof String named && !named.isBlank()) {
+            return named;
+        }
+        if (call.attached().get("customerClass") instanceof String attached && !attached.isBlank()) {
+            return attached;
+        }
+        return directory.classForCaller(call.caller()).orElse(DEFAULT_CLASS);
+    }
+
+    private void startMusic(String callId) {
+        entry(callId).filter(entry -> entry.phase() != CallEntry.Phase.CONNECTED).ifPresent(entry -> {
+            String music = directory.queue(entry.queue()).map(QueuePlan::music).orElse("moh");
+            calls.play(callId, PlayRequest.looping(music));
+        });
+    }
+
+    /** The call comes back after the ACD bundle was updated: its place, offer or connection carries on. */
+    private void resume(String callId) {
+        Optional<CallEntry> found = entry(callId);
+        if (found.isEmpty()) {
+            LOG.warn("Call {} came back to the ACD without its queue entry; it waits in '{}'", callId, DEFAULT_QUEUE);
+            queue(callId, Map.of());
+            return;
+        }
+        CallEntry entry = found.get();
+        if (entry.phase() == CallEntry.Phase.WAITING) {
+            startMusic(callId);
+            engine.enqueue(callId, entry.queue(), entry.priority(), entry.enqueuedAt());
+            engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+        }
+        // OFFERED: the agent's phone still rings, its leg's events follow; CONNECTED: nothing to do
+    }
+
+    // ---- offering to agents
+
+    private void offer(Assignment assignment) {
+        String callId = assignment.callId();
+        String agentId = assignment.agentId();
+        Optional<CallEntry> found = entry(callId);
+        Optional<QueuePlan> plan = found.flatMap(entry -> directory.queue(entry.queue()));
+        Optional<String> device = directory.device(agentId);
+        if (found.isEmpty() || plan.isEmpty() || device.isEmpty()) {
+            LOG.warn("Call {} cannot be offered to agent {}: {}", callId, agentId,
+                    found.isEmpty() ? "the call is gone" : plan.isEmpty() ? "its queue is gone" : "the agent has no device");
+            found.ifPresent(entry -> requeue(callId, entry));
+            return;
+        }
+        try {
+            agents.reserve(agentId, callId);
+        } catch (TransitionRefused e) {
+            LOG.warn("Call {} not offered: {}", callId, e.getMessage());
+            requeue(callId, found.get());
+            return;
+        }
+        CallEntry entry = found.get();
+        String legId;
+        try {
+            legId = calls.dial(callId, new DialRequest(device.get(), "", plan.get().ringTimeout()));
+        } catch (CallControlException | IllegalArgumentException e) {
+            LOG.warn("Agent {}'s phone {} cannot be dialled: {}", agentId, device.get(), e.getMessage());
+            agentMissed(agentId, callId, "unreachable");
+            requeue(callId, entry);
+            return;
+        }
+        calls.remember(callId, entry.offered(agentId, legId).asState());
+        journal.append("acd.offered", callId, agentId, Map.of("queue", entry.queue(), "legId", legId));
+        notices.publish(agentId, "offered", screenPop(callId, entry));
+    }
+
+    private void legAnswered(String callId, String legId) {
+        Optional<CallEntry> found = entry(callId).filter(entry -> legId.equals(entry.agentLeg()));
+        if (found.isEmpty() || found.get().phase() != CallEntry.Phase.OFFERED) {
+            return;
+        }
+        CallEntry entry = found.get();
+        CallInfo call = calls.call(callId).orElseThrow(() -> new CallControlException("no call " + callId));
+        try {
+            agents.connected(entry.agent(), callId);
+        } catch (TransitionRefused e) {
+            LOG.warn("Call {} answered by agent {} out of turn: {}", callId, entry.agent(), e.getMessage());
+        }
+        long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
+        calls.remember(callId, entry.connected().asState());
+        calls.attach(callId, Map.of("waitSeconds", waited, "agentId", entry.agent()));
+        calls.bridge(callId, call.callerLeg().id(), legId);
+        journal.append("acd.connected", callId, entry.agent(), Map.of("queue", entry.queue(), "waitSeconds", waited));
+        notices.publish(entry.agent(), "connected", screenPop(callId, entry));
+    }
+
+    private void legEnded(String callId, String legId) {
+        Optional<CallInfo> call = calls.call(callId);
+        if (call.isEmpty() || call.get().state() == CallState.ENDED || call.get().callerLeg().state() == LegState.ENDED) {
+            return; // the whole call ends: call.ended settles the agent
+        }
+        Optional<CallEntry> found = CallEntry.of(call.get()).filter(entry -> legId.equals(entry.agentLeg()));
+        if (found.isEmpty()) {
+            return;
+        }
+        CallEntry entry = found.get();
+        if (entry.phase() == CallEntry.Phase.OFFERED) {
+            String reason = directory.queue(entry.queue()).map(QueuePlan::noAnswerReason).orElse("no-answer");
+            journal.append("acd.noanswer", callId, entry.agent(), Map.of("queue", entry.queue()));
+            agentMissed(entry.agent(), callId, reason);
+            requeue(callId, entry);
+        } else if (entry.phase() == CallEntry.Phase.CONNECTED) {
+            calls.hangup(callId, Cause.NORMAL); // the agent hung up: the caller's side ends too
+        }
+    }
+
+    private void legHeld(String callId, String legId, boolean onHold) {
+        entry(callId).filter(entry -> entry.phase() == CallEntry.Phase.CONNECTED)
+                .filter(entry -> legId.equals(entry.agentLeg()) || legId.equals(callerLeg(callId)))
+                .ifPresent(entry -> {
+                    try {
+                        agents.held(entry.agent(), callId, onHold);
+                    } catch (TransitionRefused e) {
+                        LOG.debug("Hold on call {} not reflected: {}", callId, e.getMessage());
+                    }
+                });
+    }
+
+    private String callerLeg(String callId) {
+        return calls.call(callId).map(call -> call.callerLeg().id()).orElse("");
+    }
+
+    /** The phone rang out, refused or could not be reached: the agent goes NOT_READY. */
+    private void agentMissed(String agentId, String callId, String reason) {
+        try {
+            agents.noAnswer(agentId, callId, reason);
+        } catch (TransitionRefused e) {
+            LOG.debug("Agent {} missed call {}: {}", agentId, callId, e.getMessage());
+        }
+        notices.publish(agentId, "ended", Map.of("callId", callId, "reason", reason));
+    }
+
+    /** Back at its old place in its queue, and offered again if someone can take it. */
+    private void requeue(String callId, CallEntry entry) {
+        CallEntry waiting = entry.backToWaiting();
+        calls.remember(callId, waiting.asState());
+        engine.enqueue(callId, waiting.queue(), waiting.priority(), waiting.enqueuedAt());
+        engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+    }
+
+    // ---- calls ending
+
+    /** The caller (or core) ended the call; core still holds it while its controller hears this. */
+    private void callEnded(String callId) {
+        Optional<CallEntry> found = entry(callId);
+        boolean wasWaiting = engine.remove(callId);
+        if (found.isEmpty()) {
+            return;
+        }
+        CallEntry entry = found.get();
+        long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
+        if (wasWaiting || entry.phase() == CallEntry.Phase.OFFERED) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("queue", entry.queue());
+            data.put("waitSeconds", waited);
+            data.put("whileRinging", entry.phase() == CallEntry.Phase.OFFERED);
+            journal.append("acd.abandoned", callId, entry.agent(), data);
+        }
+        if (entry.agent() != null) {
+            agentLeftCall(agents.status(entry.agent()), callId, entry);
+        }
+    }
+
+    private void agentLeftCall(AgentStatus status, String callId, CallEntry entry) {
+        if (!callId.equals(status.callId())) {
+            return;
+        }
+        try {
+            if (status.state() == AgentState.RESERVED) {
+                agents.released(status.agentId(), callId);
+            } else if (status.state() == AgentState.TALKING || status.state() == AgentState.HOLD) {
+                agents.callEnded(status.agentId(), callId);
+                Duration wrapUp = directory.queue(entry.queue()).map(QueuePlan::wrapUp).orElse(DEFAULT_WRAP_UP);
+                startWrapUp(status.agentId(), callId, wrapUp);
+            }
+        } catch (TransitionRefused e) {
+            LOG.debug("Agent {} after call {}: {}", status.agentId(), callId, e.getMessage());
+        }
+        notices.publish(status.agentId(), "ended", Map.of("callId", callId));
+    }
+
+    private void startWrapUp(String agentId, String callId, Duration wrapUp) {
+        Timers.Timer previous = wrapUps.put(agentId, timers.at(clock.instant().plus(wrapUp), () -> wrapUpTimedOut(agentId, callId)));
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    private void wrapUpTimedOut(String agentId, String callId) {
+        wrapUps.remove(agentId);
+        AgentStatus status = agents.status(agentId);
+        if (status.state() == AgentState.WRAP_UP && callId.equals(status.callId())) {
+            try {
+                agents.wrapUpDone(agentId);
+            } catch (TransitionRefused e) {
+                LOG.debug("Wrap-up of agent {}: {}", agentId, e.getMessage());
+            }
+        }
+        reschedule();
+    }
+
+    // ---- agents changing state (called by the board's listener)
+
+    /** An agent's state changed: READY agents are candidates, everyone else is not. */
+    public void agentChanged(AgentStatus status) {
+        if (status.state() == AgentState.READY) {
+            Optional<AgentProfile> profile = directory.agent(status.agentId());
+            if (profile.isEmpty()) {
+                return;
+            }
+            engine.agentReady(profile.get(), status.idleSince(), status.callsOn(LocalDate.ofInstant(clock.instant(), clock.getZone())));
+            engine.routeAgent(status.agentId(), clock.instant()).ifPresent(this::offer);
+        } else {
+            engine.agentUnavailable(status.agentId());
+            if (status.state() != AgentState.WRAP_UP) {
+                Timers.Timer wrapUp = wrapUps.remove(status.agentId());
+                if (wrapUp != null) {
+                    wrapUp.cancel();
+                }
+            }
+        }
+        reschedule();
+    }
+
+    // ---- time: overflow steps and maximum waits
+
+    private void reschedule() {
+        if (wakeUp != null) {
+            wakeUp.cancel();
+            wakeUp = null;
+        }
+        Instant now = clock.instant();
+        engine.nextWakeUp(now).ifPresent(at -> wakeUp = timers.at(at, this::wake));
+    }
+
+    private void wake() {
+        wakeUp = null;
+        Instant now = clock.instant();
+        for (Assignment assignment : engine.routeDue(now)) {
+            offer(assignment);
+        }
+        for (String callId : engine.expired(now)) {
+            maxWaitReached(callId);
+        }
+        reschedule();
+    }
+
+    private void maxWaitReached(String callId) {
+        Optional<CallEntry> found = entry(callId);
+        if (found.isEmpty()) {
+            return;
+        }
+        CallEntry entry = found.get();
+        QueuePlan plan = directory.queue(entry.queue()).orElse(null);
+        String overflow = plan == null ? null : plan.overflowQueue();
+        try {
+            if (overflow != null && directory.queue(overflow).isPresent() && !overflow.equals(entry.queue())) {
+                CallEntry moved = entry.movedTo(overflow);
+                calls.remember(callId, moved.asState());
+                calls.attach(callId, Map.of("queue", overflow));
+                journal.append("acd.overflow", callId, null, Map.of("from", entry.queue(), "to", overflow));
+                engine.enqueue(callId, overflow, moved.priority(), moved.enqueuedAt());
+                engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+            } else {
+                journal.append("acd.maxwait", callId, null, Map.of("queue", entry.queue()));
+                calls.hangup(callId, Cause.CONTROLLER);
+            }
+        } catch (CallControlException e) {
+            LOG.debug("Call {} ended at its maximum wait: {}", callId, e.getMessage());
+        }
+    }
+
+    // ---- helpers
+
+    private Optional<CallEntry> entry(String callId) {
+        return calls.call(callId).flatMap(CallEntry::of);
+    }
+
+    private Map<String, Object> screenPop(String callId, CallEntry entry) {
+        Map<String, Object> pop = new LinkedHashMap<>();
+        pop.put("callId", callId);
+        pop.put("queue", entry.queue());
+        pop.put("customerClass", entry.customerClass());
+        pop.put("waitSeconds", Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds());
+        calls.call(callId).ifPresent(call -> {
+            pop.put("caller", call.caller());
+            pop.put("attached", call.attached());
+        });
+        return pop;
+    }
+
+    private static Map<String, Object> params(CallEvent event) {
+        Object params = event.data().get("params");
+        if (params instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new HashMap<>();
+            map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+            return copy;
+        }
+        return Map.of();
+    }
+
+    /** The agents the desk knows, for status. */
+    public List<AgentStatus> agents() {
+        return agents.all();
+    }
+}

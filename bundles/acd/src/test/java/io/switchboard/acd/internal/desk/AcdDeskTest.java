@@ -1,0 +1,288 @@
+package io.switchboard.acd.internal.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.acd.internal.agent.AgentBoard;
+import io.switchboard.acd.internal.agent.AgentState;
+import io.switchboard.acd.internal.agent.TransitionRefused;
+import io.switchboard.acd.internal.routing.AgentProfile;
+import io.switchboard.acd.internal.routing.OverflowStep;
+import io.switchboard.acd.internal.routing.QueueRules;
+import io.switchboard.acd.internal.routing.RoutingEngine;
+import io.switchboard.acd.internal.routing.SkillRequirement;
+import io.switchboard.api.call.Cause;
+import io.switchboard.api.journal.Journal;
+import io.switchboard.api.journal.JournalEntry;
+import io.switchboard.testsupport.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The desk against recorded call control, a manual clock and the real routing engine and agent board. */
+class AcdDeskTest {
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final ManualTimers timers = new ManualTimers(clock);
+    private final RecordingCalls calls = new RecordingCalls(clock);
+    private final List<String> journal = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
+    private final Map<String, AgentProfile> profiles = Map.of(
+            "1001", new AgentProfile("1001", Map.of("general", 5)),
+            "1002", new AgentProfile("1002", Map.of("general", 3, "cards", 6)),
+            "1004", new AgentProfile("1004", Map.of("private-banking", 8, "general", 7)));
+    private final Map<String, QueuePlan> queues = Map.of(
+            "general", plan(new QueueRules("general", new SkillRequirement("general", 1), "longest-idle", List.of(), null), null),
+            "cards", plan(new QueueRules("cards", new SkillRequirement("cards", 3), "longest-idle",
+                    List.of(new OverflowStep(Duration.ofSeconds(30), new SkillRequirement("general", 5))), Duration.ofSeconds(120)),
+                    "general"),
+            "vip", plan(new QueueRules("vip", new SkillRequirement("private-banking", 5), "best-skill", List.of(), null), null));
+    private AgentBoard board;
+    private AcdDesk desk;
+
+    private static QueuePlan plan(QueueRules rules, String overflowQueue) {
+        return new QueuePlan(rules, "moh", Duration.ofSeconds(15), Duration.ofSeconds(10), "no-answer", overflowQueue, null);
+    }
+
+    @BeforeEach
+    void setUp() {
+        RoutingEngine engine = new RoutingEngine(Duration.ofSeconds(10), name -> Optional.empty());
+        queues.values().forEach(plan -> engine.defineQueue(plan.rules()));
+        board = new AgentBoard(clock, ZoneOffset.UTC, (previous, current) -> desk.agentChanged(current));
+        desk = new AcdDesk(calls, recordingJournal(), board, engine, directory(), timers,
+                (agent, event, data) -> notices.add(agent + " " + event), clock);
+    }
+
+    @Test
+    void aCallWaitsWithMusicAndRingsTheMatchingAgentWhoAnswersAndIsBridged() throws TransitionRefused {
+        ready("1002");
+        offerCall("c1", "cards");
+
+        assertThat(calls.actions).contains("answer c1", "dial c1 sip:1002 15s");
+        String agentLeg = calls.lastLeg("c1");
+        assertThat(board.status("1002").state()).isEqualTo(AgentState.RESERVED);
+        assertThat(notices).contains("1002 offered");
+
+        clock.advance(Duration.ofSeconds(4));
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+
+        assertThat(calls.actions).contains("bridge c1 c1-caller " + agentLeg);
+        assertThat(board.status("1002").state()).isEqualTo(AgentState.TALKING);
+        assertThat(calls.attached("c1")).containsEntry("queue", "cards").containsEntry("agentId", "1002")
+                .containsEntry("waitSeconds", 4L);
+        assertThat(journalTypes()).containsSubsequence("acd.queued c1", "acd.offered c1 1002", "acd.connected c1 1002");
+    }
+
+    @Test
+    void callsNeedingEachSkillLandOnTheRightAgent() throws TransitionRefused {
+        ready("1001");
+        ready("1002");
+        ready("1004");
+        offerCall("c-vip", "vip");
+        offerCall("c-cards", "cards");
+        offerCall("c-general", "general");
+
+        assertThat(calls.actions).contains("dial c-vip sip:1004 15s", "dial c-cards sip:1002 15s", "dial c-general sip:1001 15s");
+    }
+
+    @Test
+    void aVipCallerOvertakesStandardCallersWaitingBefore() throws TransitionRefused {
+        offerCall("c-std-1", "general");
+        clock.advance(Duration.ofSeconds(5));
+        offerCall("c-std-2", "general");
+        clock.advance(Duration.ofSeconds(5));
+        offerCall("c-vip", "general", Map.of("customerClass", "private-banking"));
+
+        ready("1001");
+
+        assertThat(calls.actions).contains("dial c-vip sip:1001 15s").doesNotContain("dial c-std-1 sip:1001 15s");
+    }
+
+    @Test
+    void ringNoAnswerPutsTheCallBackAtItsPlaceAndTheAgentNotReady() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        String firstLeg = calls.lastLeg("c1");
+        clock.advance(Duration.ofSeconds(3));
+        offerCall("c2", "general");
+        ready("1004");
+        assertThat(calls.actions).contains("dial c2 sip:1004 15s"); // c2 rings 1004 while c1 rings 1001
+        String secondLeg = calls.lastLeg("c2");
+        desk.onEvent(calls.legEnded("c2", secondLeg, Cause.NO_ANSWER)); // 1004 does not answer c2
+
+        assertThat(board.status("1004").state()).isEqualTo(AgentState.NOT_READY);
+        assertThat(board.status("1004").reason()).isEqualTo("no-answer");
+        assertThat(calls.state("c2")).containsEntry("acd.phase", "WAITING");
+
+        desk.onEvent(calls.legEnded("c1", firstLeg, Cause.NO_ANSWER)); // nor does 1001 answer c1
+        ready("1001");
+        // c1 came first: back at its old place, it is offered before c2
+        assertThat(calls.actions.get(calls.actions.size() - 1)).isEqualTo("dial c1 sip:1001 15s");
+        assertThat(journalTypes()).contains("acd.noanswer c1 1001", "acd.noanswer c2 1004");
+    }
+
+    @Test
+    void hangUpGoesToWrapUpThenReady() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        desk.onEvent(calls.legAnswered("c1", calls.lastLeg("c1")));
+
+        desk.onEvent(calls.callerHangsUp("c1"));
+        calls.forget("c1");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.WRAP_UP);
+
+        timers.advance(Duration.ofSeconds(9));
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.WRAP_UP);
+        timers.advance(Duration.ofSeconds(1));
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.READY);
+    }
+
+    @Test
+    void theAgentHangingUpEndsTheCaller() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        String agentLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+        desk.onEvent(calls.legEnded("c1", agentLeg, Cause.NORMAL));
+        assertThat(calls.actions).contains("hangup c1 NORMAL");
+    }
+
+    @Test
+    void aCallerWhoHangsUpInQueueIsJournaledAsAbandoned() {
+        offerCall("c1", "general");
+        clock.advance(Duration.ofSeconds(42));
+        desk.onEvent(calls.callerHangsUp("c1"));
+        assertThat(journal).contains("acd.abandoned c1 null queue=general waitSeconds=42");
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheAgentsPhoneRingsFreesTheAgent() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        desk.onEvent(calls.callerHangsUp("c1"));
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.READY);
+        assertThat(journal).anyMatch(line -> line.startsWith("acd.abandoned c1 1001"));
+    }
+
+    @Test
+    void overflowWidensTheSkillsAfterItsTimeAndMaxWaitMovesTheCall() throws TransitionRefused {
+        ready("1001"); // general 5: not a cards agent, but the cards queue overflows to general >= 5 after 30 s
+        offerCall("c1", "cards");
+        assertThat(calls.actions).noneMatch(action -> action.startsWith("dial"));
+        timers.advance(Duration.ofSeconds(29));
+        assertThat(calls.actions).noneMatch(action -> action.startsWith("dial"));
+        timers.advance(Duration.ofSeconds(1));
+        assertThat(calls.actions).contains("dial c1 sip:1001 15s");
+    }
+
+    @Test
+    void atTheMaximumWaitACallMovesToTheOverflowQueueKeepingItsPlace() {
+        offerCall("c1", "cards");
+        timers.advance(Duration.ofSeconds(120));
+        assertThat(calls.state("c1")).containsEntry("acd.queue", "general");
+        assertThat(calls.attached("c1")).containsEntry("queue", "general");
+        assertThat(journal).contains("acd.overflow c1 null from=cards to=general");
+    }
+
+    @Test
+    void aNewDeskPicksUpWaitingCallsFromTheirStateAfterAnUpdate() throws TransitionRefused {
+        offerCall("c1", "general");
+        clock.advance(Duration.ofSeconds(20));
+        offerCall("c2", "general");
+        // the bundle is updated: a new engine and desk, the same calls in core and agents in the table
+        setUp();
+        desk.onEvent(calls.event("c2", "call.unparked", Map.of("parkedMillis", 500)));
+        desk.onEvent(calls.event("c1", "call.unparked", Map.of("parkedMillis", 500)));
+        ready("1001");
+        assertThat(calls.actions.get(calls.actions.size() - 1)).as("c1 kept its place").isEqualTo("dial c1 sip:1001 15s");
+    }
+
+    // ---- helpers
+
+    /** Each journal line's type, call and agent. */
+    private List<String> journalTypes() {
+        return journal.stream().map(line -> String.join(" ", java.util.Arrays.asList(line.split(" ")).subList(0,
+                Math.min(3, line.split(" ").length)))).map(line -> line.replace(" null", "")).toList();
+    }
+
+    private void offerCall(String callId, String queue) {
+        offerCall(callId, queue, Map.of());
+    }
+
+    private void offerCall(String callId, String queue, Map<String, Object> extra) {
+        calls.newCall(callId, "138000" + callId);
+        Map<String, Object> params = new java.util.HashMap<>(extra);
+        params.put("queue", queue);
+        desk.onEvent(calls.event(callId, "call.offered", Map.of("dialled", "200", "params", params)));
+    }
+
+    private void ready(String agentId) throws TransitionRefused {
+        board.request(agentId, AgentState.READY, null);
+    }
+
+    private AcdDirectory directory() {
+        return new AcdDirectory() {
+            @Override
+            public Optional<QueuePlan> queue(String queueId) {
+                return Optional.ofNullable(queues.get(queueId));
+            }
+
+            @Override
+            public List<QueuePlan> queues() {
+                return List.copyOf(queues.values());
+            }
+
+            @Override
+            public Optional<AgentProfile> agent(String agentId) {
+                return Optional.ofNullable(profiles.get(agentId));
+            }
+
+            @Override
+            public Optional<String> device(String agentId) {
+                return profiles.containsKey(agentId) ? Optional.of("sip:" + agentId) : Optional.empty();
+            }
+
+            @Override
+            public int priority(String customerClass) {
+                return switch (customerClass) {
+                    case "private-banking" -> 100;
+                    case "priority" -> 50;
+                    default -> 0;
+                };
+            }
+
+            @Override
+            public Optional<String> classForCaller(String callerNumber) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private Journal recordingJournal() {
+        return new Journal() {
+            @Override
+            public CompletionStage<Long> append(String type, String callId, String agentId, Map<String, Object> data) {
+                StringBuilder line = new StringBuilder(type + " " + callId + " " + agentId);
+                new java.util.TreeMap<>(data).forEach((key, value) -> {
+                    if (!key.equals("priority") && !key.equals("customerClass") && !key.equals("legId") && !key.equals("whileRinging")) {
+                        line.append(' ').append(key).append('=').append(value);
+                    }
+                });
+                journal.add(line.toString().replace(" null null", " null").strip());
+                return CompletableFuture.completedFuture((long) journal.size());
+            }
+
+            @Override
+            public List<JournalEntry> read(long afterSeq, int limit) {
+                return List.of();
+            }
+        };
+    }
+}
