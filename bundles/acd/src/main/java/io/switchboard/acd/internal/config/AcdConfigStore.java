@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,19 +243,14 @@ public final class AcdConfigStore {
     }
 
     private void checkReferencesExist(Queue queue, Connection connection) throws SQLException, ConfigException {
-        List<String> missing = queue.referencedQueues().stream().distinct().filter(id -> !exists(connection, id)).toList();
-        if (!missing.isEmpty()) {
-            throw new ConfigException(ConfigException.Reason.INVALID, missing.stream()
-                    .map(id -> "queue " + queue.id() + ": the queue '" + id + "' it refers to does not exist").toList(),
-                    null);
+        List<String> problems = new ArrayList<>();
+        for (String referenced : new LinkedHashSet<>(queue.referencedQueues())) {
+            if (!queueRows.exists(connection, referenced)) {
+                problems.add("queue " + queue.id() + ": the queue '" + referenced + "' it refers to does not exist");
+            }
         }
-    }
-
-    private boolean exists(Connection connection, String queueId) {
-        try {
-            return queueRows.exists(connection, queueId);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e); // unwrapped below by the writer's failure handling
+        if (!problems.isEmpty()) {
+            throw new ConfigException(ConfigException.Reason.INVALID, problems, null);
         }
     }
 

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 public record CallbackOffer(boolean enabled, String digit) {
 
     public static final String DEFAULT_DIGIT = "1";
-    public static final CallbackOffer OFF = new CallbackOffer(false, DEFAULT_DIGIT);
+    // before OFF: the constructor that builds OFF uses it
     private static final Pattern DIGIT = Pattern.compile("[0-9*#]");
+    public static final CallbackOffer OFF = new CallbackOffer(false, DEFAULT_DIGIT);
 
     public CallbackOffer {
         Problems problems = new Problems("callbackOffer");

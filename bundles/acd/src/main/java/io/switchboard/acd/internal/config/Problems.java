@@ -3,7 +3,6 @@ package io.switchboard.acd.internal.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,16 +26,6 @@ public final class Problems {
 
     public void add(String problem) {
         found.add(subject + ": " + problem);
-    }
-
-    /** Runs a record's constructor and keeps its problems with ours; null if it refused. */
-    public <T> T collect(Supplier<T> constructor) {
-        try {
-            return constructor.get();
-        } catch (InvalidConfigException e) {
-            found.addAll(e.problems());
-            return null;
-        }
     }
 
     void require(boolean valid, String problem) {
