@@ -23,7 +23,7 @@ final class QueueState {
     long[] afterNanos;
     long maxWaitNanos;
 
-    /** The id round-robin chose last, as a search key; null before the first choice. */
+    /** The agent chosen last, as a search key in id order for round-robin; null before the first choice. */
     ReadyAgent lastChosen;
     /** Stamp for de-duplicating queues met through several of an agent's skills. */
     int visit;

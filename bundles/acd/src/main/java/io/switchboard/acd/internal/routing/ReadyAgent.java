@@ -34,11 +34,6 @@ final class ReadyAgent {
         this.callsToday = callsToday;
     }
 
-    /** A key for searching the id order; holds nothing but the id. */
-    static ReadyAgent probe(String agentId) {
-        return new ReadyAgent(new AgentProfile(agentId, Map.of()), Instant.EPOCH, 0);
-    }
-
     /** The agent's level in the skill, 0 when they lack it. */
     int level(String skill) {
         Integer level = skills.get(skill);

@@ -255,7 +255,7 @@ public final class RoutingEngine {
     private Assignment assign(WaitingCall call, ReadyAgent agent) {
         forget(call);
         agents.remove(agent.agentId);
-        call.queue.lastChosen = ReadyAgent.probe(agent.agentId);
+        call.queue.lastChosen = agent;   // only its id matters from now on: the key round-robin searches after
         return new Assignment(call.callId, agent.agentId, call.queue.id());
     }
 
