@@ -24,13 +24,13 @@ final class AgentIndex {
     void put(ReadyAgent agent) {
         remove(agent.agentId);
         byId.put(agent.agentId, agent);
-        agent.skills.forEach((skill, level) -> buckets(skill).at(level).add(agent));
+        agent.skills.forEach((skill, level) -> buckets(skill).add(agent, level));
     }
 
     void remove(String agentId) {
         ReadyAgent agent = byId.remove(agentId);
         if (agent != null) {
-            agent.skills.forEach((skill, level) -> buckets(skill).at(level).remove(agent));
+            agent.skills.forEach((skill, level) -> buckets(skill).remove(agent, level));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.acd.internal.routing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -13,18 +14,17 @@ final class AgentSelector {
 
     private int visitStamp;
 
-    /** The first eligible agent in the given bucket order: longest-idle and fewest-calls. */
+    /** The first eligible agent in idle order (longest-idle) or calls order (fewest-calls). */
     ReadyAgent firstInOrder(QueueState queue, int active, boolean byCalls) {
+        Comparator<ReadyAgent> order = byCalls ? ReadyAgent.BY_CALLS : ReadyAgent.BY_IDLE;
         ReadyAgent best = null;
         for (int r = 0; r < active; r++) {
             SkillBuckets skill = queue.buckets[r];
+            ReadyAgent[] firsts = byCalls ? skill.fewestCalls : skill.longestIdle;
             for (int level = queue.requirements[r].minimumLevel(); level <= SkillLevels.MAX; level++) {
-                TreeSet<ReadyAgent> agents = byCalls ? skill.at(level).byCalls : skill.at(level).byIdle;
-                if (!agents.isEmpty()) {
-                    ReadyAgent first = agents.first();
-                    if (best == null || agents.comparator().compare(first, best) < 0) {
-                        best = first;
-                    }
+                ReadyAgent first = firsts[level];
+                if (first != null && (best == null || order.compare(first, best) < 0)) {
+                    best = first;
                 }
             }
         }
@@ -39,8 +39,8 @@ final class AgentSelector {
             SkillBuckets skill = queue.buckets[r];
             for (int level = SkillLevels.MAX; level >= queue.requirements[r].minimumLevel() && level >= bestLevel; level--) {
                 // an agent who meets the queue's own skill ranks by it, not by an overflow skill
-                ReadyAgent first = r == 0 ? firstOrNull(skill.at(level).byIdle)
-                        : firstNotMeeting(skill.at(level).byIdle, queue.requirements[0]);
+                ReadyAgent first = r == 0 ? skill.longestIdle[level]
+                        : firstNotMeeting(skill, level, queue.requirements[0]);
                 if (first != null) {
                     if (best == null || level > bestLevel || ReadyAgent.BY_IDLE.compare(first, best) < 0) {
                         best = first;
@@ -91,15 +91,13 @@ final class AgentSelector {
         return eligible;
     }
 
-    private static ReadyAgent firstOrNull(TreeSet<ReadyAgent> agents) {
-        return agents.isEmpty() ? null : agents.first();
-    }
-
-    private static ReadyAgent firstNotMeeting(TreeSet<ReadyAgent> agents, SkillRequirement own) {
-        if (agents.isEmpty()) {
-            return null;
+    /** The longest idle agent at this level who does not meet the queue's own requirement. */
+    private static ReadyAgent firstNotMeeting(SkillBuckets skill, int level, SkillRequirement own) {
+        ReadyAgent first = skill.longestIdle[level];
+        if (first == null || !first.meets(own)) {
+            return first;
         }
-        for (ReadyAgent agent : agents) {
+        for (ReadyAgent agent : skill.at(level).byIdle) {
             if (!agent.meets(own)) {
                 return agent;
             }
