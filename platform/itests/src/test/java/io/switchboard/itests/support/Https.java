@@ -64,6 +64,12 @@ public final class Https {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply put(String path, String token, Object body) throws Exception {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /**
      * Logs in through {@code POST /auth/token} and returns the bearer token. Right after the
      * "started" line the console may still be applying its migrations, and its servlets are not
