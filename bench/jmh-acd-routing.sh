@@ -26,7 +26,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 awk -F, '
     NR == 1 { next }
     {
-        name = $1; gsub(/"/, "", name); sub(/.*\./, "", name)   # strip package and class, keep "method:p0.99"
+        name = $1; gsub(/"/, "", name); sub(/^.*Benchmark\./, "", name)   # keep "method" or "method:p0.99"
         split(name, part, ":"); method = part[1]
         if (!(method in seen)) { seen[method] = 1; order[++n] = method }
         if (part[2] == "") { samples[method] = $4; mean[method] = $5 }
