@@ -90,7 +90,7 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
     private final Map<String, RoutingStrategy> strategies = new ConcurrentHashMap<>();
     private final Set<String> definedQueues = new HashSet<>();
     private final Runnable reload = this::reloadConfig;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock = Clock.tick(Clock.systemDefaultZone(), Duration.ofMillis(1));
 
     @Activate
     public AcdComponent(BundleContext context, Config config, @Reference CallControl calls, @Reference Journal journal,
