@@ -173,6 +173,27 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
     }
 
     @Override
+    public void hold(String agentId, boolean onHold) throws TransitionRefused {
+        synchronized (desk) {
+            desk.hold(agentId, onHold);
+        }
+    }
+
+    @Override
+    public void hangup(String agentId) throws TransitionRefused {
+        synchronized (desk) {
+            desk.hangup(agentId);
+        }
+    }
+
+    @Override
+    public void transfer(String agentId, String target) throws TransitionRefused {
+        synchronized (desk) {
+            desk.transfer(agentId, target);
+        }
+    }
+
+    @Override
     public AgentStatus agentStatus(String agentId) {
         synchronized (desk) {
             return board.status(agentId);

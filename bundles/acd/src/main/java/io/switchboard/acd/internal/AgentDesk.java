@@ -12,6 +12,15 @@ public interface AgentDesk {
 
     AgentStatus agentStatus(String agentId);
 
+    /** The agent holds or resumes the caller. */
+    void hold(String agentId, boolean onHold) throws TransitionRefused;
+
+    /** The agent ends the call. */
+    void hangup(String agentId) throws TransitionRefused;
+
+    /** Blind transfer of the agent's call to {@code queue:<id>} or {@code agent:<id>}. */
+    void transfer(String agentId, String target) throws TransitionRefused;
+
     /** The agents' live event streams. */
     AgentEvents events();
 }

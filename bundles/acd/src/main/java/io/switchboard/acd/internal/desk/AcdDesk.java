@@ -328,6 +328,79 @@ public final class AcdDesk {
         reschedule();
     }
 
+    // ---- what an agent does with their call (the agent CTI API)
+
+    /**
+     * The agent puts the caller on hold (the caller hears music) or takes them off it.
+     *
+     * @throws TransitionRefused when the agent has no call to hold or resume
+     */
+    public void hold(String agentId, boolean onHold) throws TransitionRefused {
+        AgentStatus status = agents.status(agentId);
+        CallEntry entry = connectedEntry(agentId, status);
+        calls.hold(status.callId(), callerLeg(status.callId()), onHold);
+        agents.held(agentId, status.callId(), onHold);
+        journal.append(onHold ? "acd.held" : "acd.resumed", status.callId(), agentId, Map.of("queue", entry.queue()));
+    }
+
+    /** The agent ends their call (both sides); wrap-up follows. */
+    public void hangup(String agentId) throws TransitionRefused {
+        AgentStatus status = agents.status(agentId);
+        connectedEntry(agentId, status);
+        calls.hangup(status.callId(), Cause.NORMAL);
+    }
+
+    /**
+     * Blind transfer: the caller leaves this agent for a queue ({@code queue:<id>}, a new place
+     * there from now) or another agent who is READY ({@code agent:<id>}); this agent goes to wrap-up.
+     *
+     * @throws TransitionRefused when the agent has no call, the target does not exist or the agent is not READY
+     */
+    public void transfer(String agentId, String target) throws TransitionRefused {
+        AgentStatus status = agents.status(agentId);
+        CallEntry entry = connectedEntry(agentId, status);
+        String callId = status.callId();
+        String targetQueue = entry.queue();
+        String targetAgent = null;
+        if (target.startsWith("queue:")) {
+            targetQueue = target.substring("queue:".length());
+            if (directory.queue(targetQueue).isEmpty()) {
+                throw new TransitionRefused("there is no queue '" + targetQueue + "'");
+            }
+        } else if (target.startsWith("agent:")) {
+            targetAgent = target.substring("agent:".length());
+            if (directory.agent(targetAgent).isEmpty() || agents.status(targetAgent).state() != AgentState.READY) {
+                throw new TransitionRefused("agent " + targetAgent + " is not READY to take a transfer");
+            }
+        } else {
+            throw new TransitionRefused("transfer to queue:<id> or agent:<id>, not '" + target + "'");
+        }
+        CallEntry waiting = CallEntry.waiting(targetQueue, entry.customerClass(), entry.priority(), clock.instant());
+        calls.remember(callId, waiting.asState()); // first, so the agent's leg ending is not read as a hang-up
+        calls.attach(callId, Map.of("queue", targetQueue, "transferredBy", agentId));
+        calls.hangupLeg(callId, entry.agentLeg(), Cause.NORMAL);
+        agents.callEnded(agentId, callId);
+        startWrapUp(agentId, callId, directory.queue(entry.queue()).map(QueuePlan::wrapUp).orElse(DEFAULT_WRAP_UP));
+        notices.publish(agentId, "ended", Map.of("callId", callId, "transferredTo", target));
+        journal.append("acd.transferred", callId, agentId, Map.of("from", entry.queue(), "to", target));
+        startMusic(callId);
+        if (targetAgent != null) {
+            offer(new Assignment(callId, targetAgent, targetQueue));
+        } else {
+            engine.enqueue(callId, targetQueue, waiting.priority(), waiting.enqueuedAt());
+            engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+        }
+        reschedule();
+    }
+
+    private CallEntry connectedEntry(String agentId, AgentStatus status) throws TransitionRefused {
+        if ((status.state() != AgentState.TALKING && status.state() != AgentState.HOLD) || status.callId() == null) {
+            throw new TransitionRefused("agent " + agentId + " is " + status.state() + ", not on a call");
+        }
+        return entry(status.callId()).filter(entry -> entry.phase() == CallEntry.Phase.CONNECTED)
+                .orElseThrow(() -> new TransitionRefused("agent " + agentId + "'s call " + status.callId() + " is gone"));
+    }
+
     // ---- agents changing state (called by the board's listener)
 
     /** An agent's state changed: READY agents are candidates, everyone else is not. */

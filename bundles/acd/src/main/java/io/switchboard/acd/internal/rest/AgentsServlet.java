@@ -38,7 +38,7 @@ public final class AgentsServlet extends ConfigServlet {
 
     static final String PATH = "/api/v1/acd/agents";
     /** Sub-resources the controller serves: while it is away they are 503, any other name 404. */
-    static final Set<String> KNOWN_SUBRESOURCES = Set.of("state", "events");
+    static final Set<String> KNOWN_SUBRESOURCES = Set.of("state", "events", "call");
 
     private static final long serialVersionUID = 1L;
 

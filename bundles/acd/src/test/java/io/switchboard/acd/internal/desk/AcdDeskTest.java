@@ -204,6 +204,64 @@ class AcdDeskTest {
         assertThat(calls.actions.get(calls.actions.size() - 1)).as("c1 kept its place").isEqualTo("dial c1 sip:1001 15s");
     }
 
+    @Test
+    void theAgentHoldsResumesAndHangsUp() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        desk.onEvent(calls.legAnswered("c1", calls.lastLeg("c1")));
+
+        desk.hold("1001", true);
+        assertThat(calls.actions).contains("hold c1 c1-caller");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.HOLD);
+        desk.hold("1001", false);
+        assertThat(calls.actions).contains("resume c1 c1-caller");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.TALKING);
+
+        desk.hangup("1001");
+        assertThat(calls.actions).contains("hangup c1 NORMAL");
+    }
+
+    @Test
+    void anAgentWithoutACallCannotHoldHangUpOrTransfer() throws TransitionRefused {
+        ready("1001");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.hold("1001", true))
+                .isInstanceOf(TransitionRefused.class).hasMessageContaining("not on a call");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.transfer("1001", "queue:cards"))
+                .isInstanceOf(TransitionRefused.class);
+    }
+
+    @Test
+    void aBlindTransferToAQueueSendsTheCallerThereAndTheAgentToWrapUp() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        String agentLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+
+        ready("1002");
+        assertThat(calls.actions).doesNotContain("dial c1 sip:1002 15s");
+        desk.transfer("1001", "queue:cards");
+        desk.onEvent(calls.legEnded("c1", agentLeg, Cause.NORMAL)); // core reports the agent's leg gone
+
+        assertThat(calls.actions).contains("hangupLeg c1 " + agentLeg, "dial c1 sip:1002 15s");
+        assertThat(calls.actions).doesNotContain("hangup c1 NORMAL");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(calls.attached("c1")).containsEntry("queue", "cards").containsEntry("transferredBy", "1001");
+        assertThat(journalTypes()).contains("acd.transferred c1 1001");
+    }
+
+    @Test
+    void aBlindTransferToAnAgentRingsThatAgentOnlyIfReady() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        desk.onEvent(calls.legAnswered("c1", calls.lastLeg("c1")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.transfer("1001", "agent:1004"))
+                .isInstanceOf(TransitionRefused.class).hasMessageContaining("not READY");
+        ready("1004");
+        desk.transfer("1001", "agent:1004");
+        assertThat(calls.actions).contains("dial c1 sip:1004 15s");
+        assertThat(board.status("1004").state()).isEqualTo(AgentState.RESERVED);
+    }
+
     // ---- helpers
 
     /** Each journal line's type, call and agent. */
