@@ -200,7 +200,43 @@ class AcdIT {
         assertThat(abandoned.path("data").path("waitSeconds").asLong()).isBetween(1L, 10L);
     }
 
+    @Test
+    @Order(6)
+    void theAgentHoldsResumesAndTransfersTheCallerToAnotherQueue() throws Exception {
+        long after = rest.lastSeq();
+        try (Sipp generalPhone = phone("1001").start(); Sipp cardsPhone = phone("1002").start()) {
+            ready("1001");
+            try (Sipp caller = caller("200", 20_000).start()) {
+                assertThat(connectedAgent(after, caller)).isEqualTo("1001");
+                assertThat(callAction("1001", Map.of("action", "hold")).path("state").asText()).isEqualTo("HOLD");
+                assertThat(callAction("1001", Map.of("action", "resume")).path("state").asText()).isEqualTo("TALKING");
+
+                ready("1002");
+                long beforeTransfer = rest.lastSeq();
+                assertThat(callAction("1001", Map.of("action", "transfer", "to", "queue:cards")).path("state").asText())
+                        .isEqualTo("WRAP_UP");
+                JsonNode transferred = rest.awaitEntry(beforeTransfer, "acd.transferred", CEILING);
+                assertThat(transferred.path("data").path("to").asText()).isEqualTo("queue:cards");
+                assertThat(connectedAgent(beforeTransfer, caller)).isEqualTo("1002");
+                assertThat(generalPhone.awaitExit(CEILING).successfulCalls()).as("1001's phone got its BYE").isEqualTo(1);
+                JsonNode call = rest.calls().get(0);
+                assertThat(call.path("attached").path("queue").asText()).isEqualTo("cards");
+                assertThat(call.path("attached").path("transferredBy").asText()).isEqualTo("1001");
+                assertThat(call.path("attached").path("agentId").asText()).isEqualTo("1002");
+            }
+            cardsPhone.awaitExit(CEILING);
+        }
+        Https.Reply noCall = api.post("/acd/agents/1005/call", token, Map.of("action", "hangup"));
+        assertThat(noCall.status()).as(noCall.body()).isEqualTo(409);
+    }
+
     // --- helpers ------------------------------------------------------------------------------
+
+    static JsonNode callAction(String agent, Map<String, Object> body) throws Exception {
+        Https.Reply reply = api.post("/acd/agents/" + agent + "/call", token, body);
+        assertThat(reply.status()).as(body + ": " + reply.body()).isEqualTo(200);
+        return reply.json();
+    }
 
     static void acdRoute(String number, Map<String, Object> params) throws Exception {
         Https.Reply reply = api.post("/routes", token, Map.of("id", number, "pattern", number, "controller", "acd",
