@@ -7,6 +7,7 @@ import io.switchboard.api.call.CallInfo;
 import io.switchboard.api.call.CallState;
 import io.switchboard.api.call.LegInfo;
 import io.switchboard.api.call.LegState;
+import io.switchboard.testsupport.FakeHttp;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.api.journal.Journal;
 import io.switchboard.api.journal.JournalEntry;
+import io.switchboard.testsupport.FakeHttp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.api.Holiday;
 import io.switchboard.core.api.Route;
+import io.switchboard.testsupport.FakeHttp;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

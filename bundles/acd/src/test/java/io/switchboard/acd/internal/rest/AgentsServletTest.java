@@ -2,6 +2,7 @@ package io.switchboard.acd.internal.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.FakeHttp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

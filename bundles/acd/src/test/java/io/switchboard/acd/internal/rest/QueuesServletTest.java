@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.acd.internal.config.QueueStatus;
 import io.switchboard.acd.internal.config.QueueStatusSource;
+import io.switchboard.testsupport.FakeHttp;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.console.internal.AuthenticatedUser;
 import io.switchboard.console.internal.LoginResult;
 import io.switchboard.console.internal.Role;
+import io.switchboard.testsupport.FakeHttp;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ class AuthFilterTest {
     void noTokenIs401JsonAndTheServletIsNotCalled() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
 
-        filter.doFilter(FakeHttp.request("GET", "/api/v1", "/acd/agents", null), response.proxy, chain);
+        filter.doFilter(FakeHttp.withAuthorization("GET", "/api/v1", "/acd/agents", null), response.proxy, chain);
 
         assertThat(passed.get()).isNull();
         assertThat(response.status).isEqualTo(401);
@@ -51,7 +52,7 @@ class AuthFilterTest {
     void unknownTokenIs401InvalidToken() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
 
-        filter.doFilter(FakeHttp.request("GET", "/api/v1", "/nowhere", "Bearer stale"), response.proxy, chain);
+        filter.doFilter(FakeHttp.withAuthorization("GET", "/api/v1", "/nowhere", "Bearer stale"), response.proxy, chain);
 
         assertThat(response.status).isEqualTo(401);
         assertThat(response.body()).contains("\"error\":\"invalid_token\"");
@@ -59,7 +60,7 @@ class AuthFilterTest {
 
     @Test
     void healthPassesUntouched() throws Exception {
-        HttpServletRequest request = FakeHttp.request("GET", "/api/v1/health", null, null);
+        HttpServletRequest request = FakeHttp.withAuthorization("GET", "/api/v1/health", null, null);
 
         filter.doFilter(request, new FakeHttp.Response().proxy, chain);
 
@@ -68,7 +69,7 @@ class AuthFilterTest {
 
     @Test
     void validTokenReachesTheServletWithPrincipalAndRole() throws Exception {
-        filter.doFilter(FakeHttp.request("GET", "/api/v1", "/acd/queues", "Bearer sup-token"),
+        filter.doFilter(FakeHttp.withAuthorization("GET", "/api/v1", "/acd/queues", "Bearer sup-token"),
                 new FakeHttp.Response().proxy, chain);
 
         HttpServletRequest seen = passed.get();
@@ -84,7 +85,7 @@ class AuthFilterTest {
     void aDatabaseFailureIsA500WithoutDetails() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
 
-        filter.doFilter(FakeHttp.request("GET", "/api/v1", "/calls", "Bearer db-down"), response.proxy, chain);
+        filter.doFilter(FakeHttp.withAuthorization("GET", "/api/v1", "/calls", "Bearer db-down"), response.proxy, chain);
 
         assertThat(passed.get()).isNull();
         assertThat(response.status).isEqualTo(500);
@@ -98,7 +99,7 @@ class AuthFilterTest {
             throw new ServletException("boom in another bundle");
         };
 
-        filter.doFilter(FakeHttp.request("GET", "/api/v1", "/calls", "Bearer sup-token"), response.proxy, failing);
+        filter.doFilter(FakeHttp.withAuthorization("GET", "/api/v1", "/calls", "Bearer sup-token"), response.proxy, failing);
 
         assertThat(response.status).isEqualTo(500);
         assertThat(response.body()).contains("\"error\":\"internal_error\"").doesNotContain("boom", "at io.");

@@ -1,4 +1,4 @@
-package io.switchboard.corerest.internal;
+package io.switchboard.testsupport;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,28 +10,51 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
-/** Just enough of a servlet request and response, as dynamic proxies, to drive the servlets. */
-final class FakeHttp {
+/**
+ * Just enough of a servlet request and response, as dynamic proxies, to drive the bundles'
+ * servlets and filters in unit tests. A call the doubles do not model fails the test and names
+ * it, so code under test that starts using more of the API shows up rather than passing by accident.
+ */
+public final class FakeHttp {
 
     private FakeHttp() {
     }
 
-    /**
-     * What the doubles answer to a call they do not model: the test fails and names the call, so
-     * a servlet that starts using more of the API shows up here rather than passing by accident.
-     */
-    static AssertionError unexpected(String method) {
-        return new AssertionError("the servlet under test called " + method + ", which this test double does not model");
+    public static AssertionError unexpected(String method) {
+        return new AssertionError("the code under test called " + method + ", which this test double does not model");
     }
 
-    /** A request as the console's filter leaves it: a user with one role. */
-    static HttpServletRequest request(String method, String servletPath, String pathInfo, String user, String role,
+    /** A request as the console's filter leaves it: a user with one role (null: none), query parameters, a body. */
+    public static HttpServletRequest request(String method, String servletPath, String pathInfo, String user, String role,
             Map<String, String> parameters, String body) {
+        return proxy(method, servletPath, pathInfo, user, role, null, parameters, body);
+    }
+
+    /** The same without query parameters. */
+    public static HttpServletRequest request(String method, String servletPath, String pathInfo, String user, String role,
+            String body) {
+        return proxy(method, servletPath, pathInfo, user, role, null, Map.of(), body);
+    }
+
+    public static HttpServletRequest get(String servletPath, String pathInfo, String role) {
+        return request("GET", servletPath, pathInfo, "someone", role, Map.of(), null);
+    }
+
+    /** A request before authentication: no user yet, an {@code Authorization} header (or null). */
+    public static HttpServletRequest withAuthorization(String method, String servletPath, String pathInfo,
+            String authorization) {
+        return proxy(method, servletPath, pathInfo, null, null, authorization, Map.of(), null);
+    }
+
+    private static HttpServletRequest proxy(String method, String servletPath, String pathInfo, String user, String role,
+            String authorization, Map<String, String> parameters, String body) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> attributes = new HashMap<>();
+        Principal principal = user == null ? null : () -> user;
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
@@ -39,16 +62,18 @@ final class FakeHttp {
                     case "getPathInfo" -> pathInfo;
                     case "getRequestURI" -> servletPath + (pathInfo == null ? "" : pathInfo);
                     case "getRemoteUser" -> user;
-                    case "isUserInRole" -> Set.of(role == null ? "" : role).contains(args[0]);
+                    case "getUserPrincipal" -> principal;
+                    case "getAuthType" -> null;
+                    case "getRemoteAddr" -> "192.0.2.1";
+                    case "isUserInRole" -> role != null && role.equals(args[0]);
+                    case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
                     case "getParameter" -> parameters.get((String) args[0]);
                     case "getContentLengthLong" -> (long) bytes.length;
                     case "getInputStream" -> input(bytes);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "getAttribute" -> attributes.get((String) args[0]);
                     default -> throw unexpected(m.getName());
                 });
-    }
-
-    static HttpServletRequest get(String servletPath, String pathInfo, String role) {
-        return request("GET", servletPath, pathInfo, "someone", role, Map.of(), null);
     }
 
     private static ServletInputStream input(byte[] bytes) {
@@ -76,12 +101,12 @@ final class FakeHttp {
         };
     }
 
-    /** A response that records what was written to it. */
-    static final class Response {
-        int status = 200;
-        final Map<String, String> headers = new HashMap<>();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        final HttpServletResponse proxy = (HttpServletResponse) Proxy.newProxyInstance(
+    /** A response that records its status, headers and body. */
+    public static final class Response {
+        public int status = 200;
+        public final Map<String, String> headers = new HashMap<>();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        public final HttpServletResponse proxy = (HttpServletResponse) Proxy.newProxyInstance(
                 FakeHttp.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
                 (p, m, args) -> switch (m.getName()) {
                     case "setStatus" -> {
@@ -90,7 +115,8 @@ final class FakeHttp {
                     }
                     case "setHeader" -> headers.put((String) args[0], (String) args[1]);
                     case "setContentType" -> headers.put("Content-Type", (String) args[0]);
-                    case "setCharacterEncoding" -> null;
+                    case "setCharacterEncoding", "reset" -> null;
+                    case "isCommitted" -> false;
                     case "getOutputStream" -> new ServletOutputStream() {
                         @Override
                         public void write(int b) {
@@ -110,7 +136,7 @@ final class FakeHttp {
                     default -> throw unexpected(m.getName());
                 });
 
-        String body() {
+        public String body() {
             return body.toString(StandardCharsets.UTF_8);
         }
     }
