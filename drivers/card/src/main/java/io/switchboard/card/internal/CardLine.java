@@ -37,6 +37,7 @@ final class CardLine implements Channel {
     private final OpenCard card;
     private final Codec codec;
     private final byte[] received = new byte[FrameEndpoint.FRAME_BYTES];
+    private final ByteBuffer receivedView = ByteBuffer.wrap(received);
     private final byte[] outgoing = new byte[FrameEndpoint.FRAME_BYTES];
     private final DtmfDetector detector;
 
@@ -46,7 +47,8 @@ final class CardLine implements Channel {
     private long dialDeadlineNanos;
     // written under this, read by the media and pacer threads
     private volatile FrameEndpoint media;
-    private volatile boolean inbandDigits;
+    /** Connected: frames flow both ways and in-band digits are listened for. */
+    private volatile boolean flowing;
 
     CardLine(int number, boolean analog, OpenCard card, Codec codec) {
         this.number = number;
@@ -93,7 +95,7 @@ final class CardLine implements Channel {
                 return;
             }
             state = State.CONNECTED;
-            inbandDigits = true;
+            flowing = true;
             answered = sink; // null when core answers before the driver has its sink: attach reports it
         }
         if (answered != null) {
@@ -167,7 +169,7 @@ final class CardLine implements Channel {
                 return;
             }
             state = State.CONNECTED;
-            inbandDigits = true;
+            flowing = true;
             answered = sink;
         }
         answered.answered();
@@ -201,18 +203,18 @@ final class CardLine implements Channel {
     /** On the media thread each tick: hands every frame the card received to core. */
     void pumpReceived() throws CardException {
         FrameEndpoint endpoint = media;
-        if (endpoint == null || !inbandDigits) {
+        if (endpoint == null || !flowing) {
             return;
         }
         while (card.readFrame(number, received)) {
             detector.process(received, law());
-            endpoint.received(ByteBuffer.wrap(received));
+            endpoint.received(receivedView.clear());
         }
     }
 
     /** Core's pacer hands a frame to send on the line. */
     void send(ByteBuffer frame) {
-        if (!inbandDigits || frame.remaining() != outgoing.length) {
+        if (!flowing || frame.remaining() != outgoing.length) {
             return;
         }
         frame.get(outgoing);
@@ -238,7 +240,7 @@ final class CardLine implements Channel {
         LegSink ended = sink;
         FrameEndpoint endpoint = media;
         state = State.IDLE;
-        inbandDigits = false;
+        flowing = false;
         sink = null;
         media = null;
         if (endpoint != null) {

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,6 +58,7 @@ public final class AcdDesk {
     private final Clock clock;
     private final Map<String, Timers.Timer> wrapUps = new HashMap<>();
     private Timers.Timer wakeUp;
+    private Instant wakeUpAt;
 
     public AcdDesk(CallControl calls, Journal journal, AgentBoard agents, RoutingEngine engine, AcdDirectory directory,
                    Timers timers, AgentNotices notices, Clock clock) {
@@ -235,7 +235,7 @@ public final class AcdDesk {
 
     private void legHeld(String callId, String legId, boolean onHold) {
         entry(callId).filter(entry -> entry.phase() == CallEntry.Phase.CONNECTED)
-                .filter(entry -> legId.equals(entry.agentLeg()) || legId.equals(callerLeg(callId)))
+                .filter(entry -> legId.equals(entry.agentLeg())) // the agent's phone held; a REST hold set the state itself
                 .ifPresent(entry -> {
                     try {
                         agents.held(entry.agent(), callId, onHold);
@@ -426,17 +426,22 @@ public final class AcdDesk {
 
     // ---- time: overflow steps and maximum waits
 
+    /** Keeps the one timer at the engine's next wake-up; most events leave it where it is. */
     private void reschedule() {
+        Instant next = engine.nextWakeUp(clock.instant()).orElse(null);
+        if (next != null && next.equals(wakeUpAt)) {
+            return;
+        }
         if (wakeUp != null) {
             wakeUp.cancel();
-            wakeUp = null;
         }
-        Instant now = clock.instant();
-        engine.nextWakeUp(now).ifPresent(at -> wakeUp = timers.at(at, this::wake));
+        wakeUpAt = next;
+        wakeUp = next == null ? null : timers.at(next, this::wake);
     }
 
     private void wake() {
         wakeUp = null;
+        wakeUpAt = null;
         Instant now = clock.instant();
         for (Assignment assignment : engine.routeDue(now)) {
             offer(assignment);
@@ -499,10 +504,5 @@ public final class AcdDesk {
             return copy;
         }
         return Map.of();
-    }
-
-    /** The agents the desk knows, for status. */
-    public List<AgentStatus> agents() {
-        return agents.all();
     }
 }

@@ -57,7 +57,7 @@ public final class AgentEventsResource implements AgentSubresource {
         AgentEvents.Subscriber subscriber = AgentEvents.onto(new CheckedWriter(writer), () -> complete(async));
         async.addListener(new Unsubscribe(events, agentId, subscriber));
         events.subscribe(agentId, subscriber);
-        events.publish(agentId, "state", new java.util.LinkedHashMap<>(AgentStateResource.body(desk.agentStatus(agentId))));
+        events.publish(agentId, "state", AgentStateResource.body(desk.agentStatus(agentId)));
     }
 
     private static void complete(AsyncContext async) {
