@@ -17,7 +17,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * <li>{@code call.handover} → from, params: another controller gave it the call</li>
  * <li>{@code call.unparked} → parkedMillis: the call comes back after this controller was away;
  *     the events queued meanwhile follow in order</li>
- * <li>{@code call.answered}; {@code call.ended} → cause</li>
+ * <li>{@code call.answered} → legId: the caller's leg (of an {@link #originate originated} call: the
+ *     party called) answered; {@code call.ended} → cause</li>
  * <li>{@code leg.ringing}, {@code leg.early}, {@code leg.answered} → legId;
  *     {@code leg.ended} → legId, cause; {@code leg.held}, {@code leg.resumed} → legId</li>
  * <li>{@code call.digit} → legId, digit (one of 0-9*#A-D), durationMs</li>
@@ -59,6 +60,20 @@ public interface CallControl {
      * @return the new leg's id
      */
     String dial(String callId, DialRequest request);
+
+    /**
+     * Places a new call: core dials the request's destination as the call's first leg (its
+     * caller leg, so {@link #play} and {@link #hold} reach the party called) and the named
+     * controller drives it. The controller hears {@code leg.ringing}/{@code leg.early}, then
+     * {@code call.answered}, or {@code leg.ended} and {@code call.ended} when nobody answers; it
+     * hears no {@code call.offered}. The call's {@code dialled} is the destination and its
+     * {@code caller} the destination's address (the party called).
+     *
+     * @return the new call's id
+     * @throws CallControlException when the appliance is draining or full, no driver dials that
+     *                              kind of destination, or the controller is not present
+     */
+    String originate(OriginateRequest request);
 
     /** Bridges the media of two answered legs of the call (stops any playback to them). */
     void bridge(String callId, String legA, String legB);

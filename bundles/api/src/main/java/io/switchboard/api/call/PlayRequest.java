@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <p>Each item of {@code items} is one of: a prompt name ({@code welcome}, {@code digits/5}, looked
  * up in the prompt library, in {@code language} when given), {@code tone:ringback},
- * {@code tone:busy}, {@code moh} (music on hold), or {@code silence:<ms>}.
+ * {@code tone:busy}, {@code moh} (music on hold), {@code silence:<ms>}, or {@code say-number:<n>}
+ * (0 to 999,999,999 spoken the way {@code language} says numbers, from its {@code digits/*} prompts).
  *
  * @param items         played in order
  * @param language      prompt set to look prompts up in ({@code en}, {@code zh-CN}); empty for the default

@@ -9,6 +9,7 @@ import io.switchboard.api.call.Cause;
 import io.switchboard.api.call.DialRequest;
 import io.switchboard.api.call.LegInfo;
 import io.switchboard.api.call.LegState;
+import io.switchboard.api.call.OriginateRequest;
 import io.switchboard.api.call.PlayRequest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class RecordingCalls implements CallControl {
     private static final class MutableCall {
         final String id;
         final String caller;
+        String dialled = "200";
         CallState state = CallState.OFFERED;
         final List<LegInfo> legs = new ArrayList<>();
         final Map<String, Object> attached = new HashMap<>();
@@ -152,6 +154,28 @@ final class RecordingCalls implements CallControl {
     }
 
     @Override
+    public String originate(OriginateRequest request) {
+        String callId = "out" + (++legs);
+        String destination = request.dial().destination();
+        MutableCall call = new MutableCall(callId, destination.substring(destination.indexOf(':') + 1));
+        call.dialled = destination;
+        call.legs.add(new LegInfo(callId + "-party", "sip", "outbound", LegState.RINGING, destination, "PCMU", clock.instant()));
+        merge(call.attached, request.attached());
+        merge(call.controllerState, request.controllerState());
+        calls.put(callId, call);
+        actions.add("originate " + destination + " as " + request.dial().callerId());
+        return callId;
+    }
+
+    /** The party an originated call rang answered. */
+    CallEvent partyAnswered(String callId) {
+        MutableCall call = require(callId);
+        call.state = CallState.ANSWERED;
+        setLeg(callId, call.legs.get(0).id(), LegState.ANSWERED);
+        return event(callId, "call.answered", Map.of("legId", call.legs.get(0).id()));
+    }
+
+    @Override
     public void bridge(String callId, String legA, String legB) {
         MutableCall call = require(callId);
         call.bridged.clear();
@@ -234,7 +258,7 @@ final class RecordingCalls implements CallControl {
     }
 
     private CallInfo info(MutableCall call) {
-        return new CallInfo(call.id, call.state, "200", call.caller, clock.instant(), "acd", call.legs, call.bridged,
+        return new CallInfo(call.id, call.state, call.dialled, call.caller, clock.instant(), "acd", call.legs, call.bridged,
                 call.attached, call.controllerState);
     }
 }

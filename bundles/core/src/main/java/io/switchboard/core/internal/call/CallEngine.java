@@ -9,6 +9,7 @@ import io.switchboard.api.call.CallState;
 import io.switchboard.api.call.Cause;
 import io.switchboard.api.call.DialRequest;
 import io.switchboard.api.call.LegState;
+import io.switchboard.api.call.OriginateRequest;
 import io.switchboard.api.call.PlayRequest;
 import io.switchboard.api.channel.Channel;
 import io.switchboard.api.channel.ChannelDriver;
@@ -262,15 +263,55 @@ public final class CallEngine implements CallControl, ChannelHub {
     @Override
     public String dial(String callId, DialRequest request) {
         CallRecord call = requireCall(callId);
-        String scheme = request.destination().substring(0, request.destination().indexOf(':'));
+        return dialLeg(call, driverFor(request.destination()), request);
+    }
+
+    @Override
+    public String originate(OriginateRequest request) {
+        if (draining) {
+            throw new CallControlException("the appliance is draining; it places no new calls");
+        }
+        if (calls.size() >= options.maxCalls()) {
+            throw new CallControlException("at the limit of " + options.maxCalls() + " calls");
+        }
+        String destination = request.dial().destination();
+        ChannelDriver driver = driverFor(destination);
+        if (!dispatch.present(request.controller())) {
+            throw new CallControlException("no controller named " + request.controller() + " is present");
+        }
+        PlainData.checked(request.attached(), "attached data");
+        CallRecord call = new CallRecord(ids.nextCall(), destination, destination.substring(destination.indexOf(':') + 1),
+                clock.instant(), new SerialExecutor(pool));
+        call.controller = request.controller();
+        putAll(call.attached, request.attached());
+        putAll(call.controllerState, request.controllerState());
+        calls.put(call.id, call);
+
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("dialled", call.dialled);
+        started.put("caller", call.caller);
+        started.put("driver", driver.name());
+        started.put("direction", "outbound");
+        started.put("controller", call.controller);
+        journal.append("call.started", call.id, started);
+        dialLeg(call, driver, request.dial());
+        return call.id;
+    }
+
+    private ChannelDriver driverFor(String destination) {
+        String scheme = destination.substring(0, destination.indexOf(':'));
         ChannelDriver driver = driversByScheme.get(scheme);
         if (driver == null) {
             throw new CallControlException("no channel driver dials " + scheme + ": destinations");
         }
+        return driver;
+    }
+
+    private String dialLeg(CallRecord call, ChannelDriver driver, DialRequest request) {
         LegRecord leg;
         synchronized (call) {
             if (call.state == CallState.ENDED) {
-                throw new CallControlException("call " + callId + " has ended");
+                throw new CallControlException("call " + call.id + " has ended");
             }
             leg = new LegRecord(ids.nextLeg(call), driver.name(), false, clock.instant(), null,
                     request.destination());
@@ -573,6 +614,9 @@ public final class CallEngine implements CallControl, ChannelHub {
         CallRecord call = requireCall(callId);
         LegRecord leg = call.callerLeg();
         synchronized (call) {
+            if (!leg.inbound) {
+                throw new CallControlException("call " + callId + " was placed by the appliance; the party called answers it");
+            }
             if (leg.answered || leg.ended()) {
                 throw new CallControlException("call " + callId + " is already answered");
             }

@@ -55,7 +55,7 @@ final class LegEvents implements LegSink, MediaListener {
             }
             leg.answered = true;
             leg.state = LegState.ANSWERED;
-            callerLeg = leg.inbound && call.legs.values().iterator().next() == leg;
+            callerLeg = call.legs.values().iterator().next() == leg; // inbound, or the party an originated call rang
             if (callerLeg) {
                 call.state = CallState.ANSWERED;
             }

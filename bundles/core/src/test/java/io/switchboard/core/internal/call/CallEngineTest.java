@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.api.call.CallControlException;
 import io.switchboard.api.call.CallEvent;
 import io.switchboard.api.call.CallInfo;
+import io.switchboard.api.call.CallState;
 import io.switchboard.api.call.Cause;
+import io.switchboard.api.call.DialRequest;
+import io.switchboard.api.call.OriginateRequest;
 import io.switchboard.api.call.PlayRequest;
 import io.switchboard.api.channel.ChannelException;
 import io.switchboard.api.channel.InboundRequest;
@@ -244,6 +247,66 @@ class CallEngineTest {
         assertThatThrownBy(() -> engine.inbound(request("100"), new TestChannel()))
                 .isInstanceOfSatisfying(ChannelException.class,
                         e -> assertThat(e.cause()).isEqualTo(Cause.UNAVAILABLE));
+    }
+
+    @Test
+    void anOriginatedCallRingsItsPartyAndBelongsToItsController() throws Exception {
+        TestDriver driver = new TestDriver();
+        engine.driverArrived(driver, List.of("trunk"));
+        engine.controllerArrived("acd", ivr);
+        String callId = engine.originate(new OriginateRequest("acd",
+                new DialRequest("trunk:13800000002", "200", Duration.ofSeconds(30)),
+                Map.of("queue", "general"), Map.of("acd.callback", "cb1")));
+
+        CallInfo call = engine.call(callId).orElseThrow();
+        assertThat(call.controller()).isEqualTo("acd");
+        assertThat(call.caller()).isEqualTo("13800000002");
+        assertThat(call.callerLeg().direction()).isEqualTo("outbound");
+        assertThat(call.attached()).containsEntry("queue", "general");
+        assertThat(call.controllerState()).containsEntry("acd.callback", "cb1");
+        assertThatThrownBy(() -> engine.answer(callId)).isInstanceOf(CallControlException.class)
+                .hasMessageContaining("placed by the appliance");
+
+        LegSink party = driver.sinks.get(callId + ".1");
+        party.ringing();
+        assertThat(ivr.next().type()).isEqualTo("leg.ringing");
+        party.answered();
+        assertThat(ivr.next("call.answered").data()).containsEntry("legId", callId + ".1");
+        assertThat(engine.call(callId).orElseThrow().state()).isEqualTo(CallState.ANSWERED);
+        assertThat(engine.play(callId, PlayRequest.prompts("callback-intro"))).startsWith(callId);
+        party.ended(Cause.NORMAL);
+        assertThat(ivr.next("call.ended").data()).containsEntry("cause", "NORMAL");
+        awaitGone(callId);
+        assertThat(journal.all()).filteredOn(entry -> entry.type().equals("call.started"))
+                .singleElement().satisfies(entry -> assertThat(entry.data()).containsEntry("direction", "outbound"));
+    }
+
+    @Test
+    void anOriginatedCallNobodyCanDialEndsWithTheDriversCause() throws Exception {
+        TestDriver driver = new TestDriver();
+        driver.refusal = new ChannelException(Cause.UNREACHABLE, "no trunk gateway configured");
+        engine.driverArrived(driver, List.of("trunk"));
+        engine.controllerArrived("acd", ivr);
+        String callId = engine.originate(new OriginateRequest("acd",
+                new DialRequest("trunk:13800000002", "", Duration.ofSeconds(30)), null, null));
+        assertThat(ivr.next("leg.ended").data()).containsEntry("cause", "UNREACHABLE");
+        assertThat(ivr.next("call.ended").data()).containsEntry("cause", "UNREACHABLE");
+        awaitGone(callId);
+    }
+
+    @Test
+    void originateIsRefusedWithoutADriverAControllerOrWhileDraining() throws Exception {
+        DialRequest dial = new DialRequest("trunk:13800000002", "", Duration.ofSeconds(30));
+        engine.controllerArrived("acd", ivr);
+        assertThatThrownBy(() -> engine.originate(new OriginateRequest("acd", dial, null, null)))
+                .isInstanceOf(CallControlException.class).hasMessageContaining("no channel driver dials trunk");
+        engine.driverArrived(new TestDriver(), List.of("trunk"));
+        assertThatThrownBy(() -> engine.originate(new OriginateRequest("dialer", dial, null, null)))
+                .isInstanceOf(CallControlException.class).hasMessageContaining("no controller named dialer");
+        assertThat(engine.drain(Duration.ZERO)).isZero();
+        assertThatThrownBy(() -> engine.originate(new OriginateRequest("acd", dial, null, null)))
+                .isInstanceOf(CallControlException.class).hasMessageContaining("draining");
+        assertThat(engine.calls()).isEmpty();
     }
 
     private void awaitController(String callId, String controller) throws InterruptedException {
