@@ -2,6 +2,7 @@ package io.switchboard.core.internal.media;
 
 import io.switchboard.api.channel.Codec;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Audio encoded once in both PCMU and PCMA, whole 20 ms frames (the tail padded with silence),
@@ -38,6 +39,30 @@ final class PreEncodedAudio implements AudioSource {
         System.arraycopy(encoded, 0, same, 0, encoded.length);
         G711.transcode(codec, encoded, 0, other, converted, 0, encoded.length);
         return codec == Codec.PCMU ? new PreEncodedAudio(same, converted) : new PreEncodedAudio(converted, same);
+    }
+
+    /**
+     * The parts one after another, as one source. Each part keeps the silence that pads it to whole
+     * frames, so the next starts up to 20 ms later than its samples would: short enough that digits
+     * still run together.
+     */
+    static PreEncodedAudio concat(List<PreEncodedAudio> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int length = 0;
+        for (PreEncodedAudio part : parts) {
+            length += part.pcmu.length;
+        }
+        byte[] u = new byte[length];
+        byte[] a = new byte[length];
+        int offset = 0;
+        for (PreEncodedAudio part : parts) {
+            System.arraycopy(part.pcmu, 0, u, offset, part.pcmu.length);
+            System.arraycopy(part.pcma, 0, a, offset, part.pcma.length);
+            offset += part.pcmu.length;
+        }
+        return new PreEncodedAudio(u, a);
     }
 
     int frames() {
