@@ -9,8 +9,9 @@ import java.util.Map;
  * @param controller      the name of the controller that drives the call (it must be present)
  * @param dial            whom to call, as whom, and how long to let it ring
  * @param attached        public attached data to start with (screen pop), plain data as for
- *                        {@link CallControl#attach}
+ *                        {@link CallControl#attach} (no null values)
  * @param controllerState the controller's private state to start with, as for {@link CallControl#remember}
+ *                        (no null values: there is nothing to remove yet)
  */
 public record OriginateRequest(String controller, DialRequest dial, Map<String, Object> attached,
         Map<String, Object> controllerState) {

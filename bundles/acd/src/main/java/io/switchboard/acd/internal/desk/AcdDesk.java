@@ -7,6 +7,7 @@ import io.switchboard.acd.internal.agent.TransitionRefused;
 import io.switchboard.acd.internal.routing.AgentProfile;
 import io.switchboard.acd.internal.routing.Assignment;
 import io.switchboard.acd.internal.routing.RoutingEngine;
+import io.switchboard.acd.internal.routing.SkillRequirement;
 import io.switchboard.api.call.CallControl;
 import io.switchboard.api.call.CallControlException;
 import io.switchboard.api.call.CallEvent;
@@ -15,6 +16,7 @@ import io.switchboard.api.call.CallState;
 import io.switchboard.api.call.Cause;
 import io.switchboard.api.call.DialRequest;
 import io.switchboard.api.call.LegState;
+import io.switchboard.api.call.OriginateRequest;
 import io.switchboard.api.call.PlayRequest;
 import io.switchboard.api.journal.Journal;
 import java.time.Clock;
@@ -23,8 +25,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class AcdDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcdDesk.class);
+    private static final String CONTROLLER = "acd";
     private static final String DEFAULT_QUEUE = "general";
     private static final String DEFAULT_CLASS = "standard";
     private static final Duration DEFAULT_WRAP_UP = Duration.ofSeconds(10);
+    /** The first announcement comes this long after a call starts waiting: most calls in an open centre are taken by then. */
+    private static final Duration FIRST_ANNOUNCEMENT = Duration.ofSeconds(3);
+    private static final String CLOSING_PROMPT = "acd.closingPrompt";
+    private static final String CLOSING_PLAYBACK = "acd.closingPlayback";
 
     private final CallControl calls;
     private final Journal journal;
@@ -56,12 +65,15 @@ public final class AcdDesk {
     private final Timers timers;
     private final AgentNotices notices;
     private final Clock clock;
+    private final Callbacks callbacks;
+    private final HandleTimes handleTimes = new HandleTimes();
     private final Map<String, Timers.Timer> wrapUps = new HashMap<>();
+    private final Map<String, Timers.Timer> announcements = new HashMap<>();
     private Timers.Timer wakeUp;
     private Instant wakeUpAt;
 
     public AcdDesk(CallControl calls, Journal journal, AgentBoard agents, RoutingEngine engine, AcdDirectory directory,
-                   Timers timers, AgentNotices notices, Clock clock) {
+                   Timers timers, AgentNotices notices, Clock clock, CallbackBook callbackBook, CallbackPolicy callbackPolicy) {
         this.calls = calls;
         this.journal = journal;
         this.agents = agents;
@@ -70,6 +82,22 @@ public final class AcdDesk {
         this.timers = timers;
         this.notices = notices;
         this.clock = clock;
+        this.callbacks = new Callbacks(callbackBook, callbackPolicy, engine, timers, journal, clock,
+                key -> engine.routeCall(key, clock.instant()).ifPresent(this::offer));
+    }
+
+    /**
+     * Picks up the call-back requests kept in the book (after a restart or an update); calls
+     * come back by themselves ({@code call.unparked}).
+     */
+    public void resumeCallbacks() {
+        callbacks.resume(calls.calls().stream().map(CallInfo::id).collect(Collectors.toSet()));
+        reschedule();
+    }
+
+    /** The call-back requests not yet served, for the supervisor's view. */
+    public List<Callback> openCallbacks() {
+        return callbacks.all();
     }
 
     // ---- events from core
@@ -78,15 +106,18 @@ public final class AcdDesk {
         try {
             switch (event.type()) {
                 case "call.offered", "call.handover" -> queue(event.callId(), params(event));
-                case "call.answered" -> startMusic(event.callId());
+                case "call.answered" -> answered(event.callId());
+                case "call.digit" -> digit(event.callId(), String.valueOf(event.data().get("digit")));
+                case "media.finished" -> mediaFinished(event.callId(), String.valueOf(event.data().get("playbackId")),
+                        String.valueOf(event.data().get("reason")));
                 case "call.unparked" -> resume(event.callId());
                 case "leg.answered" -> legAnswered(event.callId(), (String) event.data().get("legId"));
                 case "leg.ended" -> legEnded(event.callId(), (String) event.data().get("legId"));
                 case "leg.held", "leg.resumed" -> legHeld(event.callId(), (String) event.data().get("legId"),
                         event.type().equals("leg.held"));
-                case "call.ended" -> callEnded(event.callId());
+                case "call.ended" -> callEnded(event.callId(), String.valueOf(event.data().get("cause")));
                 default -> {
-                    // digits, playback ends, bridges: nothing the queue needs yet
+                    // bridges, early media: nothing the queue needs
                 }
             }
         } catch (CallControlException e) {
@@ -110,8 +141,22 @@ public final class AcdDesk {
             calls.answer(callId);
         }
         journal.append("acd.queued", callId, null, Map.of("queue", queueId, "customerClass", customerClass, "priority", priority));
-        engine.enqueue(callId, queueId, priority, entry.enqueuedAt());
+        QueuePlan plan = directory.queue(queueId).orElseThrow();
+        if (Boolean.TRUE.equals(params.get("closed"))) {
+            fallback(callId, entry, plan, "closed");
+            return;
+        }
+        if (plan.fallback() != null && !anyoneLoggedInFor(plan)) {
+            fallback(callId, entry, plan, "no-agents");
+            return;
+        }
+        waitInQueue(callId, entry, plan);
+    }
+
+    private void waitInQueue(String callId, CallEntry entry, QueuePlan plan) {
+        engine.enqueue(callId, entry.queue(), entry.priority(), entry.enqueuedAt());
         engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+        keepAnnouncing(callId, plan, FIRST_ANNOUNCEMENT);
     }
 
     private String queueOf(Map<String, Object> params) {
@@ -134,10 +179,11 @@ public final class AcdDesk {
     }
 
     private void startMusic(String callId) {
-        entry(callId).filter(entry -> entry.phase() != CallEntry.Phase.CONNECTED).ifPresent(entry -> {
-            String music = directory.queue(entry.queue()).map(QueuePlan::music).orElse("moh");
-            calls.play(callId, PlayRequest.looping(music));
-        });
+        entry(callId).filter(entry -> entry.phase() == CallEntry.Phase.WAITING || entry.phase() == CallEntry.Phase.OFFERED)
+                .ifPresent(entry -> {
+                    String music = directory.queue(entry.queue()).map(QueuePlan::music).orElse("moh");
+                    calls.play(callId, new PlayRequest(List.of(music), language(callId), false, true));
+                });
     }
 
     /** The call comes back after the ACD bundle was updated: its place, offer or connection carries on. */
@@ -151,15 +197,258 @@ public final class AcdDesk {
         CallEntry entry = found.get();
         if (entry.phase() == CallEntry.Phase.WAITING) {
             startMusic(callId);
-            engine.enqueue(callId, entry.queue(), entry.priority(), entry.enqueuedAt());
-            engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+            directory.queue(entry.queue()).ifPresentOrElse(plan -> waitInQueue(callId, entry, plan),
+                    () -> requeue(callId, entry.movedTo(DEFAULT_QUEUE)));
+        } else if (entry.phase() == CallEntry.Phase.CLOSING) {
+            calls.hangup(callId, Cause.NORMAL); // its last message was cut by the update; the call-back, if any, is kept
         }
-        // OFFERED: the agent's phone still rings, its leg's events follow; CONNECTED: nothing to do
+        // OFFERED, CALLING_BACK: a phone still rings, its events follow; CONNECTED: nothing to do
+    }
+
+    // ---- what waiting callers hear and may do
+
+    /** The caller's leg answered: an originated call-back reached its customer; a closing call hears its message. */
+    private void answered(String callId) {
+        Optional<CallEntry> found = entry(callId);
+        if (found.isPresent() && found.get().phase() == CallEntry.Phase.CALLING_BACK) {
+            customerAnswered(callId, found.get());
+        } else if (found.isPresent() && found.get().phase() == CallEntry.Phase.CLOSING) {
+            playClosing(callId);
+        } else {
+            startMusic(callId);
+        }
+    }
+
+    private void digit(String callId, String digit) {
+        Optional<CallEntry> found = entry(callId).filter(entry -> entry.phase() == CallEntry.Phase.WAITING);
+        Optional<QueuePlan> plan = found.flatMap(entry -> directory.queue(entry.queue()));
+        if (plan.isEmpty() || !digit.equals(plan.get().callbackDigit())) {
+            return;
+        }
+        CallInfo call = calls.call(callId).orElseThrow(() -> new CallControlException("no call " + callId));
+        if (!Callbacks.dialable(call.caller())) {
+            LOG.info("Call {} asked for a call-back, but its caller's number cannot be dialled; it keeps waiting", callId);
+            return;
+        }
+        takeCallback(call, found.get(), "caller");
+    }
+
+    /** A non-looping playback ended: a closing call is hung up; a waiting one goes back to its music. */
+    private void mediaFinished(String callId, String playbackId, String reason) {
+        Optional<CallInfo> call = calls.call(callId);
+        Optional<CallEntry> found = call.flatMap(CallEntry::of);
+        if (found.isEmpty()) {
+            return;
+        }
+        if (found.get().phase() == CallEntry.Phase.CLOSING) {
+            if (playbackId.equals(call.get().controllerState().get(CLOSING_PLAYBACK))) {
+                calls.hangup(callId, Cause.NORMAL);
+            }
+        } else if ("completed".equals(reason)) {
+            startMusic(callId);
+        }
+    }
+
+    /**
+     * The queue's fallback, when callers cannot be served here: at the maximum wait, with nobody
+     * logged in who could take the call, or out of hours (the route said {@code closed}).
+     */
+    private void fallback(String callId, CallEntry entry, QueuePlan plan, String reason) {
+        CallInfo call = calls.call(callId).orElseThrow(() -> new CallControlException("no call " + callId));
+        String action = plan.fallback() == null ? "message" : plan.fallback();
+        journal.append("acd.fallback", callId, null, Map.of("queue", entry.queue(), "reason", reason, "action", action));
+        String overflow = plan.overflowQueue();
+        if ("queue".equals(action) && overflow != null && !overflow.equals(entry.queue())
+                && directory.queue(overflow).isPresent()) {
+            CallEntry moved = entry.movedTo(overflow);
+            calls.remember(callId, moved.asState());
+            calls.attach(callId, Map.of("queue", overflow));
+            journal.append("acd.overflow", callId, null, Map.of("from", entry.queue(), "to", overflow));
+            engine.remove(callId);
+            waitInQueue(callId, moved, directory.queue(overflow).orElseThrow());
+        } else if ("callback".equals(action) && Callbacks.dialable(call.caller())) {
+            takeCallback(call, entry, reason);
+        } else {
+            String prompt = "message".equals(action) && plan.maxWaitPrompt() != null && !"closed".equals(reason)
+                    ? plan.maxWaitPrompt() : "closed".equals(reason) ? "acd/closed" : "acd/no-agents";
+            close(callId, entry, prompt, null);
+        }
+    }
+
+    private void takeCallback(CallInfo call, CallEntry entry, String reason) {
+        Callback callback = callbacks.request(call, entry, reason);
+        close(call.id(), entry, "acd/callback-confirm", callback.id());
+    }
+
+    /** The caller leaves the queue: they hear {@code prompt}, then the ACD hangs up. */
+    private void close(String callId, CallEntry entry, String prompt, String callbackId) {
+        engine.remove(callId);
+        stopAnnouncing(callId);
+        Map<String, Object> state = entry.closing(callbackId).asState();
+        state.put(CLOSING_PROMPT, prompt);
+        calls.remember(callId, state);
+        if (calls.call(callId).map(call -> call.state() == CallState.ANSWERED).orElse(false)) {
+            playClosing(callId);
+        } // else call.answered plays it
+    }
+
+    private void playClosing(String callId) {
+        Object prompt = calls.call(callId).map(call -> call.controllerState().get(CLOSING_PROMPT)).orElse(null);
+        try {
+            String playbackId = calls.play(callId, new PlayRequest(List.of(String.valueOf(prompt)), language(callId), false, false));
+            calls.remember(callId, Map.of(CLOSING_PLAYBACK, playbackId));
+        } catch (CallControlException e) {
+            LOG.warn("Call {}: its last message {} cannot be played ({}); hanging up", callId, prompt, e.getMessage());
+            calls.hangup(callId, Cause.NORMAL);
+        }
+    }
+
+    /** Schedules the call's next position announcement, if its queue makes them and none is pending. */
+    private void keepAnnouncing(String callId, QueuePlan plan, Duration after) {
+        if (plan.announceEvery() == null || after == null || announcements.containsKey(callId)) {
+            return;
+        }
+        announcements.put(callId, timers.at(clock.instant().plus(after), () -> announce(callId)));
+    }
+
+    private void stopAnnouncing(String callId) {
+        Timers.Timer timer = announcements.remove(callId);
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    private void announce(String callId) {
+        announcements.remove(callId);
+        Optional<CallEntry> found = entry(callId).filter(entry -> entry.phase() == CallEntry.Phase.WAITING);
+        Optional<QueuePlan> plan = found.flatMap(entry -> directory.queue(entry.queue()));
+        int position = engine.position(callId);
+        if (plan.isEmpty() || position == 0) {
+            return;
+        }
+        Optional<Duration> wait = handleTimes.expectedWait(found.get().queue(), position, servingAgents(plan.get()));
+        try {
+            calls.play(callId, new PlayRequest(WaitAnnouncement.items(plan.get(), position, wait), language(callId), false, false));
+        } catch (CallControlException e) {
+            LOG.debug("Call {}: no announcement: {}", callId, e.getMessage());
+        }
+        keepAnnouncing(callId, plan.get(), plan.get().announceEvery());
+    }
+
+    /** Logged-in agents who meet the queue's own requirement. */
+    private int servingAgents(QueuePlan plan) {
+        int serving = 0;
+        for (AgentStatus status : agents.all()) {
+            if (status.state().loggedIn() && meets(status.agentId(), plan.rules().requirement())) {
+                serving++;
+            }
+        }
+        return serving;
+    }
+
+    /** Whether anyone logged in could ever take this queue's calls (its requirement or an overflow step's). */
+    private boolean anyoneLoggedInFor(QueuePlan plan) {
+        for (AgentStatus status : agents.all()) {
+            if (!status.state().loggedIn()) {
+                continue;
+            }
+            if (meets(status.agentId(), plan.rules().requirement())
+                    || plan.rules().overflow().stream().anyMatch(step -> meets(status.agentId(), step.alsoAccept()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean meets(String agentId, SkillRequirement requirement) {
+        return directory.agent(agentId)
+                .map(profile -> profile.skills().getOrDefault(requirement.skill(), 0) >= requirement.minimumLevel())
+                .orElse(false);
+    }
+
+    private String language(String callId) {
+        return calls.call(callId).map(call -> call.attached().get("language"))
+                .filter(String.class::isInstance).map(String.class::cast).orElse("");
+    }
+
+    // ---- call-backs
+
+    /** An agent was chosen for a call-back request: reserve them and call the customer through the trunk. */
+    private void placeCallback(Assignment assignment) {
+        Optional<Callback> found = callbacks.forKey(assignment.callId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Callback callback = found.get();
+        String agentId = assignment.agentId();
+        Optional<QueuePlan> plan = directory.queue(callback.queue());
+        if (plan.isEmpty() || directory.device(agentId).isEmpty() || agents.status(agentId).state() != AgentState.READY) {
+            LOG.warn("Call-back {} not placed with agent {}: {}", callback.id(), agentId,
+                    plan.isEmpty() ? "its queue is gone" : "the agent has no device or is not READY");
+            engine.enqueueCallback(callback.routingKey(), callback.queue(), callback.priority(), callback.enqueuedAt());
+            return;
+        }
+        Map<String, Object> attached = new HashMap<>(callback.attached());
+        attached.put("queue", callback.queue());
+        attached.put("customerClass", callback.customerClass());
+        attached.put("callback", true);
+        String callId;
+        try {
+            CallbackPolicy policy = callbacks.policy();
+            callId = calls.originate(new OriginateRequest(CONTROLLER, new DialRequest("trunk:" + callback.number(),
+                    policy.callerId(), policy.ringTimeout()), attached, withoutNulls(CallEntry.callingBack(callback, agentId).asState())));
+        } catch (CallControlException | IllegalArgumentException e) {
+            LOG.warn("Call-back {} cannot be placed now: {}", callback.id(), e.getMessage());
+            callbacks.attemptFailed(callback.id(), callback.originalCallId(), "NOT_PLACED");
+            return;
+        }
+        try {
+            agents.reserve(agentId, callId);
+        } catch (TransitionRefused e) {
+            LOG.warn("Call-back {}: agent {} cannot be reserved: {}", callback.id(), agentId, e.getMessage());
+            calls.hangup(callId, Cause.CONTROLLER);
+        }
+        callbacks.dialling(callback, callId, agentId);
+        Map<String, Object> pop = screenPop(callId, CallEntry.callingBack(callback, agentId));
+        pop.put("callback", true);
+        notices.publish(agentId, "offered", pop);
+    }
+
+    /** The customer of a call-back answered: they hear a word of introduction while the reserved agent's phone rings. */
+    private void customerAnswered(String callId, CallEntry entry) {
+        callbacks.reached(entry.callbackId(), callId);
+        try {
+            calls.play(callId, new PlayRequest(List.of("acd/callback-intro"), language(callId), false, false));
+        } catch (CallControlException e) {
+            LOG.debug("Call-back {}: no introduction: {}", callId, e.getMessage());
+        }
+        AgentStatus agent = agents.status(entry.agent());
+        Optional<QueuePlan> plan = directory.queue(entry.queue());
+        Optional<String> device = directory.device(entry.agent());
+        if (agent.state() != AgentState.RESERVED || !callId.equals(agent.callId()) || plan.isEmpty() || device.isEmpty()) {
+            requeue(callId, entry.backToWaiting()); // the agent went away meanwhile: the customer waits at the old place
+            return;
+        }
+        String legId;
+        try {
+            legId = calls.dial(callId, new DialRequest(device.get(), "", plan.get().ringTimeout()));
+        } catch (CallControlException | IllegalArgumentException e) {
+            LOG.warn("Agent {}'s phone {} cannot be dialled: {}", entry.agent(), device.get(), e.getMessage());
+            agentMissed(entry.agent(), callId, "unreachable");
+            requeue(callId, entry);
+            return;
+        }
+        calls.remember(callId, entry.offered(entry.agent(), legId).asState());
+        journal.append("acd.offered", callId, entry.agent(), Map.of("queue", entry.queue(), "legId", legId, "callback", true));
     }
 
     // ---- offering to agents
 
     private void offer(Assignment assignment) {
+        if (Callbacks.isKey(assignment.callId())) {
+            placeCallback(assignment);
+            return;
+        }
         String callId = assignment.callId();
         String agentId = assignment.agentId();
         Optional<CallEntry> found = entry(callId);
@@ -206,7 +495,7 @@ public final class AcdDesk {
             LOG.warn("Call {} answered by agent {} out of turn: {}", callId, entry.agent(), e.getMessage());
         }
         long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
-        calls.remember(callId, entry.connected().asState());
+        calls.remember(callId, entry.connected(clock.instant()).asState());
         calls.attach(callId, Map.of("waitSeconds", waited, "agentId", entry.agent()));
         calls.bridge(callId, call.callerLeg().id(), legId);
         journal.append("acd.connected", callId, entry.agent(), Map.of("queue", entry.queue(), "waitSeconds", waited));
@@ -265,18 +554,26 @@ public final class AcdDesk {
         calls.remember(callId, waiting.asState());
         engine.enqueue(callId, waiting.queue(), waiting.priority(), waiting.enqueuedAt());
         engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
+        directory.queue(waiting.queue()).ifPresent(plan -> keepAnnouncing(callId, plan, plan.announceEvery()));
     }
 
     // ---- calls ending
 
     /** The caller (or core) ended the call; core still holds it while its controller hears this. */
-    private void callEnded(String callId) {
+    private void callEnded(String callId, String cause) {
         Optional<CallEntry> found = entry(callId);
         boolean wasWaiting = engine.remove(callId);
+        stopAnnouncing(callId);
         if (found.isEmpty()) {
             return;
         }
         CallEntry entry = found.get();
+        if (entry.phase() == CallEntry.Phase.CALLING_BACK) {
+            callbacks.attemptFailed(entry.callbackId(), callId, cause); // before the agent is free again
+        }
+        if (entry.phase() == CallEntry.Phase.CONNECTED && entry.connectedAt() != null) {
+            handleTimes.add(entry.queue(), Duration.between(entry.connectedAt(), clock.instant()));
+        }
         long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
         if (wasWaiting || entry.phase() == CallEntry.Phase.OFFERED) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -454,24 +751,17 @@ public final class AcdDesk {
 
     private void maxWaitReached(String callId) {
         Optional<CallEntry> found = entry(callId);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || Callbacks.isKey(callId)) {
             return;
         }
         CallEntry entry = found.get();
-        QueuePlan plan = directory.queue(entry.queue()).orElse(null);
-        String overflow = plan == null ? null : plan.overflowQueue();
+        Optional<QueuePlan> plan = directory.queue(entry.queue());
+        if (plan.isEmpty()) {
+            requeue(callId, entry.movedTo(DEFAULT_QUEUE)); // its queue was removed while it waited
+            return;
+        }
         try {
-            if (overflow != null && directory.queue(overflow).isPresent() && !overflow.equals(entry.queue())) {
-                CallEntry moved = entry.movedTo(overflow);
-                calls.remember(callId, moved.asState());
-                calls.attach(callId, Map.of("queue", overflow));
-                journal.append("acd.overflow", callId, null, Map.of("from", entry.queue(), "to", overflow));
-                engine.enqueue(callId, overflow, moved.priority(), moved.enqueuedAt());
-                engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
-            } else {
-                journal.append("acd.maxwait", callId, null, Map.of("queue", entry.queue()));
-                calls.hangup(callId, Cause.CONTROLLER);
-            }
+            fallback(callId, entry, plan.get(), "max-wait");
         } catch (CallControlException e) {
             LOG.debug("Call {} ended at its maximum wait: {}", callId, e.getMessage());
         }
@@ -494,6 +784,12 @@ public final class AcdDesk {
             pop.put("attached", call.attached());
         });
         return pop;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+        Map<String, Object> copy = new HashMap<>(values);
+        copy.values().removeIf(java.util.Objects::isNull);
+        return copy;
     }
 
     private static Map<String, Object> params(CallEvent event) {

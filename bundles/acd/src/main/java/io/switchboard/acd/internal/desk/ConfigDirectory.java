@@ -77,8 +77,12 @@ public final class ConfigDirectory implements AcdDirectory {
         MaxWaitAction onMaxWait = queue.onMaxWait();
         String overflowQueue = onMaxWait != null && MaxWaitAction.QUEUE.equals(onMaxWait.action()) ? onMaxWait.queue() : null;
         String prompt = onMaxWait != null && MaxWaitAction.MESSAGE.equals(onMaxWait.action()) ? onMaxWait.prompt() : null;
+        int every = queue.announcements().positionEverySeconds();
+        String callbackDigit = queue.callbackOffer().enabled() ? queue.callbackOffer().digit() : null;
         return new QueuePlan(rules(queue, config), queue.music(), Duration.ofSeconds(queue.ringTimeoutSeconds()),
-                Duration.ofSeconds(queue.wrapUpSeconds()), queue.notReadyReasonOnNoAnswer(), overflowQueue, prompt);
+                Duration.ofSeconds(queue.wrapUpSeconds()), queue.notReadyReasonOnNoAnswer(), overflowQueue, prompt,
+                onMaxWait == null ? null : onMaxWait.action(), every == 0 ? null : Duration.ofSeconds(every),
+                queue.announcements().prompt(), callbackDigit);
     }
 
     private static QueueRules rules(Queue queue, AcdConfig config) {

@@ -10,11 +10,17 @@ import java.time.Duration;
  * @param ringTimeout    how long an agent's phone rings before the call goes back to its place
  * @param wrapUp         wrap-up time after a call before the agent is READY again
  * @param noAnswerReason the NOT_READY reason given to an agent whose phone rang out
- * @param overflowQueue  where calls go at the maximum wait (null: they are ended with a message)
- * @param maxWaitPrompt  played before a call is ended at the maximum wait (null: none)
+ * @param overflowQueue  where calls go at the maximum wait (fallback {@code queue}), else null
+ * @param maxWaitPrompt  the message of fallback {@code message}, else null
+ * @param fallback       what happens at the maximum wait, with nobody logged in to take the call,
+ *                       or out of hours: {@code queue}, {@code callback}, {@code message}; null: none
+ * @param announceEvery  how often waiting callers hear their position and expected wait; null: never
+ * @param announcePrompt played first in each announcement (e.g. "thank you for waiting"); null: none
+ * @param callbackDigit  the key a waiting caller presses to be called back; null: not offered
  */
 public record QueuePlan(QueueRules rules, String music, Duration ringTimeout, Duration wrapUp, String noAnswerReason,
-                        String overflowQueue, String maxWaitPrompt) {
+                        String overflowQueue, String maxWaitPrompt, String fallback, Duration announceEvery,
+                        String announcePrompt, String callbackDigit) {
 
     public String id() {
         return rules.queueId();

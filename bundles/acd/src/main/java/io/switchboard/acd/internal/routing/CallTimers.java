@@ -19,7 +19,7 @@ final class CallTimers {
         QueueState queue = call.queue;
         call.nextStep = 1;
         call.nextStepNanos = queue.afterNanos.length > 1 ? call.enqueuedNanos + queue.afterNanos[1] : Nanos.NONE;
-        call.expiresNanos = queue.maxWaitNanos == Nanos.NONE ? Nanos.NONE : call.enqueuedNanos + queue.maxWaitNanos;
+        call.expiresNanos = queue.maxWaitNanos == Nanos.NONE || !call.mayExpire ? Nanos.NONE : call.enqueuedNanos + queue.maxWaitNanos;
         if (call.nextStepNanos != Nanos.NONE) {
             overflow.add(call);
         }

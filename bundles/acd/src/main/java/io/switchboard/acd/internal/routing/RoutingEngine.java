@@ -116,6 +116,18 @@ public final class RoutingEngine {
      * @throws IllegalArgumentException if the queue is not defined
      */
     public void enqueue(String callId, String queueId, int priority, Instant enqueuedAt) {
+        enqueue(callId, queueId, priority, enqueuedAt, true);
+    }
+
+    /**
+     * Puts a call-back request in a queue at the place its caller had: it is routed like a call
+     * and widened by overflow steps, but the queue's max wait does not apply to it.
+     */
+    public void enqueueCallback(String callbackId, String queueId, int priority, Instant enqueuedAt) {
+        enqueue(callbackId, queueId, priority, enqueuedAt, false);
+    }
+
+    private void enqueue(String callId, String queueId, int priority, Instant enqueuedAt, boolean mayExpire) {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
         QueueState queue = queues.get(queueId);
@@ -123,7 +135,7 @@ public final class RoutingEngine {
             throw new IllegalArgumentException("Call " + callId + " cannot wait in queue " + queueId
                     + ": no such queue (defined: " + queues.keySet() + ")");
         }
-        WaitingCall call = new WaitingCall(callId, queue, priority, enqueuedAt, ageingNanos);
+        WaitingCall call = new WaitingCall(callId, queue, priority, enqueuedAt, ageingNanos, mayExpire);
         remove(callId);
         calls.put(callId, call);
         queue.calls.add(call);

@@ -26,14 +26,17 @@ final class WaitingCall implements Comparable<WaitingCall> {
     final Instant enqueuedAt;
     final long enqueuedNanos;
     final long virtualNanos;
+    /** False for a call-back request: nobody is on the line, so the queue's max wait does not apply. */
+    final boolean mayExpire;
 
     /** Index of the queue's first overflow step not yet handed to routeDue; changed only off the timer set. */
     int nextStep;
     long nextStepNanos = Nanos.NONE;
     long expiresNanos = Nanos.NONE;
 
-    WaitingCall(String callId, QueueState queue, int priority, Instant enqueuedAt, long ageingNanos) {
+    WaitingCall(String callId, QueueState queue, int priority, Instant enqueuedAt, long ageingNanos, boolean mayExpire) {
         this.callId = callId;
+        this.mayExpire = mayExpire;
         this.queue = queue;
         this.priority = priority;
         this.enqueuedAt = enqueuedAt;

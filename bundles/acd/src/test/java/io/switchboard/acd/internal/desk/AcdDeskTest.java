@@ -43,12 +43,22 @@ class AcdDeskTest {
             "cards", plan(new QueueRules("cards", new SkillRequirement("cards", 3), "longest-idle",
                     List.of(new OverflowStep(Duration.ofSeconds(30), new SkillRequirement("general", 5))), Duration.ofSeconds(120)),
                     "general"),
-            "vip", plan(new QueueRules("vip", new SkillRequirement("private-banking", 5), "best-skill", List.of(), null), null));
+            "vip", plan(new QueueRules("vip", new SkillRequirement("private-banking", 5), "best-skill", List.of(), null), null),
+            // call-back offered on 1, announcements every 30 s, called back at the maximum wait
+            "loans", new QueuePlan(new QueueRules("loans", new SkillRequirement("general", 1), "longest-idle", List.of(),
+                    Duration.ofSeconds(300)), "moh", Duration.ofSeconds(15), Duration.ofSeconds(10), "no-answer", null, null,
+                    "callback", Duration.ofSeconds(30), null, "1"),
+            // nobody has the skill: callers hear the queue's message at once
+            "fx", new QueuePlan(new QueueRules("fx", new SkillRequirement("fx", 1), "longest-idle", List.of(),
+                    Duration.ofSeconds(60)), "moh", Duration.ofSeconds(15), Duration.ofSeconds(10), "no-answer", null,
+                    "fx-busy", "message", null, null, null));
+    private final MemoryCallbackBook callbackBook = new MemoryCallbackBook();
     private AgentBoard board;
     private AcdDesk desk;
 
     private static QueuePlan plan(QueueRules rules, String overflowQueue) {
-        return new QueuePlan(rules, "moh", Duration.ofSeconds(15), Duration.ofSeconds(10), "no-answer", overflowQueue, null);
+        return new QueuePlan(rules, "moh", Duration.ofSeconds(15), Duration.ofSeconds(10), "no-answer", overflowQueue, null,
+                overflowQueue == null ? null : "queue", null, null, null);
     }
 
     @BeforeEach
@@ -57,7 +67,8 @@ class AcdDeskTest {
         queues.values().forEach(plan -> engine.defineQueue(plan.rules()));
         board = new AgentBoard(clock, ZoneOffset.UTC, (previous, current) -> desk.agentChanged(current));
         desk = new AcdDesk(calls, recordingJournal(), board, engine, directory(), timers,
-                (agent, event, data) -> notices.add(agent + " " + event), clock);
+                (agent, event, data) -> notices.add(agent + " " + event), clock, callbackBook, CallbackPolicy.DEFAULT);
+        desk.resumeCallbacks();
     }
 
     @Test
@@ -262,6 +273,169 @@ class AcdDeskTest {
         assertThat(board.status("1004").state()).isEqualTo(AgentState.RESERVED);
     }
 
+    // ---- call-backs, announcements and fallbacks
+
+    @Test
+    void aWaitingCallerWhoPressesTheKeyIsCalledBackFromTheirPlaceAndBridged() throws TransitionRefused {
+        onBreak("1001"); // logged in: the queue's no-agents fallback does not apply
+        offerCallFrom("c1", "loans", "13800000007");
+        clock.advance(Duration.ofSeconds(20));
+        requestCallback("c1");
+        assertThat(journal).noneMatch(line -> line.startsWith("acd.abandoned"));
+        Callback request = callbackBook.only();
+        assertThat(request.status()).isEqualTo(Callback.Status.WAITING);
+        assertThat(request.number()).isEqualTo("13800000007");
+        assertThat(request.enqueuedAt()).isEqualTo(clock.instant().minusSeconds(20));
+
+        clock.advance(Duration.ofSeconds(5));
+        offerCallFrom("c2", "loans", "13800000008"); // came later: waits behind the call-back
+        ready("1001");
+
+        String out = originated("trunk:13800000007");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.RESERVED);
+        assertThat(board.status("1001").callId()).isEqualTo(out);
+        assertThat(calls.attached(out)).containsEntry("callback", true).containsEntry("queue", "loans");
+        assertThat(calls.actions).noneMatch(action -> action.startsWith("dial c2"));
+
+        desk.onEvent(calls.partyAnswered(out));
+        assertThat(calls.actions).contains("play " + out + " acd/callback-intro", "dial " + out + " sip:1001 15s");
+        String agentLeg = calls.lastLeg(out);
+        desk.onEvent(calls.legAnswered(out, agentLeg));
+
+        assertThat(calls.actions).contains("bridge " + out + " " + out + "-party " + agentLeg);
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.TALKING);
+        assertThat(callbackBook.only().status()).isEqualTo(Callback.Status.DONE);
+        assertThat(journalTypes()).containsSubsequence("acd.callback.requested c1", "acd.callback.dialled " + out + " 1001",
+                "acd.callback.reached " + out, "acd.offered " + out + " 1001", "acd.connected " + out + " 1001");
+    }
+
+    @Test
+    void aCallbackNobodyAnswersIsTriedAgainAtItsPlaceThenGivenUp() throws TransitionRefused {
+        onBreak("1001");
+        offerCallFrom("c1", "loans", "13800000007");
+        requestCallback("c1");
+        ready("1001");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String out = originated("trunk:13800000007");
+            desk.onEvent(calls.callerHangsUp(out)); // rang out
+            calls.forget(out);
+            assertThat(board.status("1001").state()).as("the agent is free again").isEqualTo(AgentState.READY);
+            assertThat(callbackBook.only().attempts()).isEqualTo(attempt);
+            if (attempt < 3) {
+                assertThat(callbackBook.only().status()).isEqualTo(Callback.Status.WAITING);
+                assertThat(calls.calls()).isEmpty();
+                timers.advance(Duration.ofMinutes(2));
+            }
+        }
+        assertThat(callbackBook.only().status()).isEqualTo(Callback.Status.FAILED);
+        assertThat(journalTypes()).filteredOn(line -> line.startsWith("acd.callback.noanswer")).hasSize(2);
+        assertThat(journalTypes()).anyMatch(line -> line.startsWith("acd.callback.failed"));
+        timers.advance(Duration.ofMinutes(10));
+        assertThat(calls.calls()).isEmpty();
+    }
+
+    @Test
+    void callbackRequestsOutliveAnUpdateOfTheBundle() throws TransitionRefused {
+        onBreak("1001");
+        offerCallFrom("c1", "loans", "13800000007");
+        requestCallback("c1");
+        setUp(); // a new desk and engine; the book is the ACD's table
+        ready("1001");
+        originated("trunk:13800000007");
+    }
+
+    @Test
+    void waitingCallersHearTheirPositionExpectedWaitAndTheCallbackOffer() throws TransitionRefused {
+        ready("1001");
+        offerCallFrom("c0", "loans", "13800000006");
+        desk.onEvent(calls.legAnswered("c0", calls.lastLeg("c0")));
+        clock.advance(Duration.ofSeconds(150)); // a handle time of 150 s
+        desk.onEvent(calls.callerHangsUp("c0"));
+        calls.forget("c0");
+
+        offerCallFrom("c1", "loans", "13800000007");
+        offerCallFrom("c2", "loans", "13800000008");
+        timers.advance(Duration.ofSeconds(3));
+        assertThat(calls.actions).contains("play c2 acd/position-before,say-number:2,acd/position-after,"
+                + "acd/wait-before,say-number:5,acd/wait-minutes,acd/callback-offer-before,digits/1");
+        String announcement = "p" + calls.actions.size();
+        desk.onEvent(calls.event("c2", "media.finished", Map.of("playbackId", announcement, "reason", "completed")));
+        assertThat(calls.actions.get(calls.actions.size() - 1)).isEqualTo("play c2 moh");
+        timers.advance(Duration.ofSeconds(30));
+        assertThat(calls.actions).filteredOn(action -> action.startsWith("play c2 acd/position-before")).hasSize(2);
+    }
+
+    @Test
+    void atTheMaximumWaitACallbackQueueTakesARequestForTheCaller() throws TransitionRefused {
+        onBreak("1001");
+        offerCallFrom("c1", "loans", "13800000007");
+        timers.advance(Duration.ofSeconds(300));
+        assertThat(journal).anyMatch(line -> line.startsWith("acd.fallback c1 null action=callback queue=loans reason=max-wait"));
+        assertThat(journal).anyMatch(line -> line.startsWith("acd.callback.requested c1") && line.contains("reason=max-wait"));
+        assertThat(calls.actions).contains("play c1 acd/callback-confirm");
+    }
+
+    @Test
+    void withNobodyLoggedInWhoCouldAnswerTheCallerHearsTheQueuesMessageAndIsHungUpOn() {
+        offerCall("c1", "fx");
+        assertThat(journal).contains("acd.fallback c1 null action=message queue=fx reason=no-agents");
+        assertThat(calls.actions).contains("play c1 fx-busy");
+        finishClosingMessage("c1");
+        desk.onEvent(calls.callerHangsUp("c1"));
+        assertThat(journal).noneMatch(line -> line.startsWith("acd.abandoned"));
+    }
+
+    @Test
+    void outOfHoursTheRouteSendsCallersToTheClosedMessage() {
+        offerCall("c1", "general", Map.of("closed", true));
+        assertThat(calls.actions).contains("play c1 acd/closed");
+        finishClosingMessage("c1");
+    }
+
+    private void requestCallback(String callId) {
+        desk.onEvent(calls.event(callId, "call.digit", Map.of("legId", callId + "-caller", "digit", "1", "durationMs", 100)));
+        assertThat(calls.actions).contains("play " + callId + " acd/callback-confirm");
+        finishClosingMessage(callId);
+        desk.onEvent(calls.callerHangsUp(callId));
+        calls.forget(callId);
+    }
+
+    @Test
+    void aCallerWithoutADialableNumberKeepsWaitingWhenPressingTheKey() throws TransitionRefused {
+        onBreak("1001");
+        offerCallFrom("c1", "loans", "anonymous");
+        desk.onEvent(calls.event("c1", "call.digit", Map.of("legId", "c1-caller", "digit", "1", "durationMs", 100)));
+        assertThat(callbackBook.saved).isEmpty();
+        assertThat(calls.state("c1")).containsEntry("acd.phase", "WAITING");
+    }
+
+    @Test
+    void withNobodyLoggedInACallbackQueueTakesARequestAtOnce() {
+        offerCallFrom("c1", "loans", "13800000007");
+        assertThat(journal).anyMatch(line -> line.startsWith("acd.callback.requested c1") && line.contains("reason=no-agents"));
+        assertThat(calls.actions).contains("play c1 acd/callback-confirm");
+    }
+
+    private void onBreak(String agentId) throws TransitionRefused {
+        board.request(agentId, AgentState.NOT_READY, "break");
+    }
+
+    private void finishClosingMessage(String callId) {
+        Object playback = calls.state(callId).get("acd.closingPlayback");
+        desk.onEvent(calls.event(callId, "media.finished", Map.of("playbackId", "other", "reason", "stopped")));
+        assertThat(calls.actions).doesNotContain("hangup " + callId + " NORMAL");
+        desk.onEvent(calls.event(callId, "media.finished", Map.of("playbackId", playback, "reason", "completed")));
+        assertThat(calls.actions).contains("hangup " + callId + " NORMAL");
+    }
+
+    /** The id of the one live call the ACD placed to this destination. */
+    private String originated(String destination) {
+        assertThat(calls.actions).contains("originate " + destination + " as ");
+        return calls.calls().stream().filter(call -> call.dialled().equals(destination)).map(call -> call.id())
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+
     // ---- helpers
 
     /** Each journal line's type, call and agent. */
@@ -272,6 +446,11 @@ class AcdDeskTest {
 
     private void offerCall(String callId, String queue) {
         offerCall(callId, queue, Map.of());
+    }
+
+    private void offerCallFrom(String callId, String queue, String caller) {
+        calls.newCall(callId, caller);
+        desk.onEvent(calls.event(callId, "call.offered", Map.of("dialled", "200", "params", Map.of("queue", queue))));
     }
 
     private void offerCall(String callId, String queue, Map<String, Object> extra) {

@@ -428,6 +428,21 @@ class RoutingEngineTest {
         }
 
         @Test
+        void aCallbackRequestKeepsItsPlaceButNeverExpires() {
+            engine.defineQueue(new QueueRules("general", new SkillRequirement("general", 1), "longest-idle",
+                    List.of(), Duration.ofSeconds(120)));
+            engine.enqueueCallback("callback:1", "general", STANDARD, at(0));
+            engine.enqueue("c2", "general", STANDARD, at(10));
+
+            assertThat(engine.waitingOrder("general")).containsExactly("callback:1", "c2");
+            assertThat(engine.nextWakeUp(at(0))).contains(at(130));
+            assertThat(engine.expired(at(500))).containsExactly("c2");
+            assertThat(engine.position("callback:1")).isEqualTo(1);
+            ready("a1", 0, 0, "general", 1);
+            assertThat(engine.routeAgent("a1", at(500)).map(Assignment::callId)).contains("callback:1");
+        }
+
+        @Test
         void nextWakeUpIsTheEarlierOfOverflowAndExpiry() {
             engine.defineQueue(new QueueRules("cards", new SkillRequirement("cards", 3), "longest-idle",
                     List.of(after(45, "general", 1)), Duration.ofSeconds(40)));
