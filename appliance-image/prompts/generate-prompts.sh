@@ -68,6 +68,8 @@ done
 english digits/hundred hundred
 english digits/thousand thousand
 english digits/million million
+english digits/star star
+english digits/hash hash
 
 # Mandarin numbers: 零 to 十, 两, and the units (SpokenNumbers.chinese)
 hanzi=(零 一 二 三 四 五 六 七 八 九 十)
@@ -79,6 +81,8 @@ mandarin digits/hundred 百
 mandarin digits/thousand 千
 mandarin digits/ten-thousand 万
 mandarin digits/hundred-million 亿
+mandarin digits/star 星号
+mandarin digits/hash 井号
 
 # ACD prompts
 english acd/position-before "You are number"

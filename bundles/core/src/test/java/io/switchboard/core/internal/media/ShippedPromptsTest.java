@@ -51,6 +51,8 @@ class ShippedPromptsTest {
             for (int key = 0; key <= 9; key++) {
                 assertShipped("digits/" + key, language);
             }
+            assertShipped("digits/star", language);
+            assertShipped("digits/hash", language);
         }
     }
 
