@@ -18,8 +18,17 @@ public interface AgentDesk {
     /** The agent ends the call. */
     void hangup(String agentId) throws TransitionRefused;
 
-    /** Blind transfer of the agent's call to {@code queue:<id>} or {@code agent:<id>}. */
+    /** Blind transfer of the agent's call to {@code queue:<id>}, {@code agent:<id>} or {@code number:<digits>}. */
     void transfer(String agentId, String target) throws TransitionRefused;
+
+    /** Consulted transfer: the caller on hold, the agent connected to {@code agent:<id>} or {@code number:<digits>}. */
+    void consult(String agentId, String target) throws TransitionRefused;
+
+    /** Completes the consulted transfer: the caller goes to the consulted party, the agent to wrap-up. */
+    void completeConsultation(String agentId) throws TransitionRefused;
+
+    /** Ends the consultation and returns to the caller. */
+    void cancelConsultation(String agentId) throws TransitionRefused;
 
     /** The agents' live event streams. */
     AgentEvents events();

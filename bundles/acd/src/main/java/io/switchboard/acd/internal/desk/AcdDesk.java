@@ -483,12 +483,23 @@ public final class AcdDesk {
     }
 
     private void legAnswered(String callId, String legId) {
-        Optional<CallEntry> found = entry(callId).filter(entry -> legId.equals(entry.agentLeg()));
+        CallInfo call = calls.call(callId).orElseThrow(() -> new CallControlException("no call " + callId));
+        Optional<Consultation> consultation = Consultation.of(call).filter(c -> c.legId().equals(legId));
+        if (consultation.isPresent()) {
+            consultAnswered(call, consultation.get());
+            return;
+        }
+        Optional<CallEntry> found = CallEntry.of(call).filter(entry -> legId.equals(entry.agentLeg()));
         if (found.isEmpty() || found.get().phase() != CallEntry.Phase.OFFERED) {
             return;
         }
         CallEntry entry = found.get();
-        CallInfo call = calls.call(callId).orElseThrow(() -> new CallControlException("no call " + callId));
+        if (entry.agent() == null) { // transferred to a number: the far end answered
+            calls.remember(callId, entry.connected(clock.instant()).asState());
+            calls.bridge(callId, call.callerLeg().id(), legId);
+            journal.append("acd.transfer.answered", callId, null, Map.of("queue", entry.queue(), "legId", legId));
+            return;
+        }
         try {
             agents.connected(entry.agent(), callId);
         } catch (TransitionRefused e) {
@@ -507,12 +518,22 @@ public final class AcdDesk {
         if (call.isEmpty() || call.get().state() == CallState.ENDED || call.get().callerLeg().state() == LegState.ENDED) {
             return; // the whole call ends: call.ended settles the agent
         }
+        Optional<Consultation> consultation = Consultation.of(call.get());
+        if (consultation.isPresent() && consultation.get().legId().equals(legId)) {
+            endConsultation(call.get(), consultation.get(), "ended");
+            return;
+        }
         Optional<CallEntry> found = CallEntry.of(call.get()).filter(entry -> legId.equals(entry.agentLeg()));
         if (found.isEmpty()) {
             return;
         }
         CallEntry entry = found.get();
-        if (entry.phase() == CallEntry.Phase.OFFERED) {
+        if (entry.phase() == CallEntry.Phase.OFFERED && entry.agent() == null) {
+            journal.append("acd.transfer.failed", callId, null, Map.of("queue", entry.queue(), "legId", legId));
+            requeue(callId, entry); // the number did not answer: back to the queue at the old place
+        } else if (entry.phase() == CallEntry.Phase.CONNECTED && consultation.filter(Consultation::answered).isPresent()) {
+            completeConsultation(call.get(), entry, consultation.get()); // the agent hung up while consulting: transfer
+        } else if (entry.phase() == CallEntry.Phase.OFFERED) {
             String reason = directory.queue(entry.queue()).map(QueuePlan::noAnswerReason).orElse("no-answer");
             journal.append("acd.noanswer", callId, entry.agent(), Map.of("queue", entry.queue()));
             agentMissed(entry.agent(), callId, reason);
@@ -585,6 +606,8 @@ public final class AcdDesk {
         if (entry.agent() != null) {
             agentLeftCall(agents.status(entry.agent()), callId, entry);
         }
+        calls.call(callId).flatMap(Consultation::of).map(Consultation::agent)
+                .ifPresent(consulted -> agentLeftCall(agents.status(consulted), callId, entry));
     }
 
     private void agentLeftCall(AgentStatus status, String callId, CallEntry entry) {
@@ -669,17 +692,16 @@ public final class AcdDesk {
             if (directory.agent(targetAgent).isEmpty() || agents.status(targetAgent).state() != AgentState.READY) {
                 throw new TransitionRefused("agent " + targetAgent + " is not READY to take a transfer");
             }
+        } else if (target.startsWith("number:")) {
+            transferToNumber(agentId, callId, entry, target);
+            return;
         } else {
-            throw new TransitionRefused("transfer to queue:<id> or agent:<id>, not '" + target + "'");
+            throw new TransitionRefused("transfer to queue:<id>, agent:<id> or number:<digits>, not '" + target + "'");
         }
+        refuseWhileConsulting(callId);
         CallEntry waiting = CallEntry.waiting(targetQueue, entry.customerClass(), entry.priority(), clock.instant());
-        calls.remember(callId, waiting.asState()); // first, so the agent's leg ending is not read as a hang-up
-        calls.attach(callId, Map.of("queue", targetQueue, "transferredBy", agentId));
-        calls.hangupLeg(callId, entry.agentLeg(), Cause.NORMAL);
-        agents.callEnded(agentId, callId);
-        startWrapUp(agentId, callId, directory.queue(entry.queue()).map(QueuePlan::wrapUp).orElse(DEFAULT_WRAP_UP));
-        notices.publish(agentId, "ended", Map.of("callId", callId, "transferredTo", target));
-        journal.append("acd.transferred", callId, agentId, Map.of("from", entry.queue(), "to", target));
+        leaveCall(agentId, callId, entry, target, waiting);
+        calls.attach(callId, Map.of("queue", targetQueue));
         startMusic(callId);
         if (targetAgent != null) {
             offer(new Assignment(callId, targetAgent, targetQueue));
@@ -688,6 +710,198 @@ public final class AcdDesk {
             engine.routeCall(callId, clock.instant()).ifPresent(this::offer);
         }
         reschedule();
+    }
+
+    /** Blind transfer out through the trunk: the caller hears music until the number answers, then is bridged to it. */
+    private void transferToNumber(String agentId, String callId, CallEntry entry, String target) throws TransitionRefused {
+        String number = target.substring("number:".length());
+        requireOutbound(agentId, number);
+        refuseWhileConsulting(callId);
+        Duration ring = directory.queue(entry.queue()).map(QueuePlan::ringTimeout).orElse(callbacks.policy().ringTimeout());
+        leaveCall(agentId, callId, entry, target, entry.backToWaiting());
+        startMusic(callId);
+        String legId;
+        try {
+            legId = calls.dial(callId, new DialRequest("trunk:" + number, "", ring));
+        } catch (CallControlException e) {
+            LOG.warn("Call {}: transfer to {} cannot be dialled: {}", callId, number, e.getMessage());
+            requeue(callId, entry.backToWaiting());
+            return;
+        }
+        calls.remember(callId, entry.offered(null, legId).asState());
+    }
+
+    /** The agent hangs up their leg and goes to wrap-up; the caller stays in the ACD's hands as {@code next}. */
+    private void leaveCall(String agentId, String callId, CallEntry entry, String target, CallEntry next)
+            throws TransitionRefused {
+        calls.remember(callId, next.asState()); // first, so the agent's leg ending is not read as a hang-up
+        calls.attach(callId, Map.of("transferredBy", agentId));
+        calls.hangupLeg(callId, entry.agentLeg(), Cause.NORMAL);
+        agents.callEnded(agentId, callId);
+        startWrapUp(agentId, callId, directory.queue(entry.queue()).map(QueuePlan::wrapUp).orElse(DEFAULT_WRAP_UP));
+        notices.publish(agentId, "ended", Map.of("callId", callId, "transferredTo", target));
+        journal.append("acd.transferred", callId, agentId, Map.of("from", entry.queue(), "to", target));
+    }
+
+    /**
+     * Consulted transfer, first step: the caller goes on hold (music) while the agent's phone is
+     * connected to another agent who is READY ({@code agent:<id>}) or a number ({@code number:<digits>}).
+     * Then {@link #completeConsultation} hands the caller over, or {@link #cancelConsultation} returns to them.
+     */
+    public void consult(String agentId, String target) throws TransitionRefused {
+        AgentStatus status = agents.status(agentId);
+        CallEntry entry = connectedEntry(agentId, status);
+        String callId = status.callId();
+        refuseWhileConsulting(callId);
+        String destination;
+        if (target.startsWith("agent:")) {
+            String other = target.substring("agent:".length());
+            if (directory.agent(other).isEmpty() || agents.status(other).state() != AgentState.READY
+                    || directory.device(other).isEmpty()) {
+                throw new TransitionRefused("agent " + other + " is not READY to be consulted");
+            }
+            destination = directory.device(other).orElseThrow();
+            agents.reserve(other, callId);
+        } else if (target.startsWith("number:")) {
+            requireOutbound(agentId, target.substring("number:".length()));
+            destination = "trunk:" + target.substring("number:".length());
+        } else {
+            throw new TransitionRefused("consult agent:<id> or number:<digits>, not '" + target + "'");
+        }
+        if (status.state() == AgentState.TALKING) {
+            hold(agentId, true);
+        }
+        Duration ring = directory.queue(entry.queue()).map(QueuePlan::ringTimeout).orElse(callbacks.policy().ringTimeout());
+        String legId;
+        try {
+            legId = calls.dial(callId, new DialRequest(destination, "", ring));
+        } catch (CallControlException e) {
+            Consultation failed = new Consultation("", target, false);
+            Optional.ofNullable(failed.agent()).ifPresent(other -> agentMissed(other, callId, "unreachable"));
+            throw new TransitionRefused(target + " cannot be dialled: " + e.getMessage());
+        }
+        Consultation consultation = new Consultation(legId, target, false);
+        calls.remember(callId, consultation.asState());
+        journal.append("acd.consult.started", callId, agentId, Map.of("queue", entry.queue(), "to", target));
+        if (consultation.agent() != null) {
+            Map<String, Object> pop = screenPop(callId, entry);
+            pop.put("consultedBy", agentId);
+            notices.publish(consultation.agent(), "offered", pop);
+        }
+    }
+
+    /** The agent hands the caller to the party they consulted and leaves the call (wrap-up follows). */
+    public void completeConsultation(String agentId) throws TransitionRefused {
+        AgentStatus status = agents.status(agentId);
+        CallEntry entry = connectedEntry(agentId, status);
+        CallInfo call = calls.call(status.callId()).orElseThrow(() -> new TransitionRefused("the call is gone"));
+        Consultation consultation = Consultation.of(call)
+                .orElseThrow(() -> new TransitionRefused("agent " + agentId + " is not consulting anyone"));
+        if (!consultation.answered()) {
+            throw new TransitionRefused(consultation.target() + " has not answered yet; wait, or cancel the consultation");
+        }
+        completeConsultation(call, entry, consultation);
+    }
+
+    /** The agent ends the consultation and returns to the caller. */
+    public void cancelConsultation(String agentId) throws TransitionRefused {
+        AgentStatus status = agents.status(agentId);
+        connectedEntry(agentId, status);
+        CallInfo call = calls.call(status.callId()).orElseThrow(() -> new TransitionRefused("the call is gone"));
+        Consultation consultation = Consultation.of(call)
+                .orElseThrow(() -> new TransitionRefused("agent " + agentId + " is not consulting anyone"));
+        calls.remember(call.id(), Consultation.cleared()); // first, so the leg ending is not handled twice
+        calls.hangupLeg(call.id(), consultation.legId(), Cause.NORMAL);
+        endConsultation(call, consultation, "cancelled");
+    }
+
+    private void consultAnswered(CallInfo call, Consultation consultation) {
+        if (consultation.agent() != null) {
+            try {
+                agents.connected(consultation.agent(), call.id());
+            } catch (TransitionRefused e) {
+                LOG.warn("Call {}: consulted agent {} answered out of turn: {}", call.id(), consultation.agent(), e.getMessage());
+            }
+        }
+        calls.remember(call.id(), new Consultation(consultation.legId(), consultation.target(), true).asState());
+        CallEntry entry = CallEntry.of(call).orElseThrow();
+        calls.unbridge(call.id());
+        calls.bridge(call.id(), entry.agentLeg(), consultation.legId());
+        journal.append("acd.consult.answered", call.id(), entry.agent(), Map.of("to", consultation.target()));
+    }
+
+    private void completeConsultation(CallInfo call, CallEntry entry, Consultation consultation) {
+        String callId = call.id();
+        String agentId = entry.agent();
+        String newAgent = consultation.agent();
+        CallEntry handedOver = new CallEntry(entry.queue(), entry.customerClass(), entry.priority(), entry.enqueuedAt(),
+                CallEntry.Phase.CONNECTED, newAgent, consultation.legId(), entry.callbackId(), clock.instant());
+        Map<String, Object> state = handedOver.asState();
+        state.putAll(Consultation.cleared());
+        calls.remember(callId, state); // first, so the agent's leg ending is not read as a hang-up
+        calls.attach(callId, newAgent == null ? Map.of("transferredBy", agentId)
+                : Map.of("transferredBy", agentId, "agentId", newAgent));
+        calls.unbridge(callId);
+        calls.hold(callId, call.callerLeg().id(), false);
+        calls.bridge(callId, call.callerLeg().id(), consultation.legId());
+        if (agents.status(agentId).callId() != null && callId.equals(agents.status(agentId).callId())) {
+            try {
+                calls.hangupLeg(callId, entry.agentLeg(), Cause.NORMAL);
+            } catch (CallControlException e) {
+                LOG.debug("Call {}: the agent's leg is already gone", callId);
+            }
+            agentLeftCall(agents.status(agentId), callId, entry);
+        }
+        journal.append("acd.transferred", callId, agentId, Map.of("from", entry.queue(), "to", consultation.target(),
+                "consulted", true));
+        if (newAgent != null) {
+            notices.publish(newAgent, "connected", screenPop(callId, handedOver));
+        }
+    }
+
+    /** The consultation is over without a transfer (cancelled, or the consulted party hung up or never answered). */
+    private void endConsultation(CallInfo call, Consultation consultation, String how) {
+        String callId = call.id();
+        calls.remember(callId, Consultation.cleared());
+        CallEntry entry = CallEntry.of(call).orElseThrow();
+        String consulted = consultation.agent();
+        if (consulted != null) {
+            AgentStatus status = agents.status(consulted);
+            if (status.state() == AgentState.RESERVED && callId.equals(status.callId())) {
+                try {
+                    agents.released(consulted, callId);
+                } catch (TransitionRefused e) {
+                    LOG.debug("Consulted agent {}: {}", consulted, e.getMessage());
+                }
+                notices.publish(consulted, "ended", Map.of("callId", callId));
+            } else {
+                agentLeftCall(status, callId, entry);
+            }
+        }
+        try {
+            calls.unbridge(callId);
+            calls.bridge(callId, call.callerLeg().id(), entry.agentLeg());
+            calls.hold(callId, call.callerLeg().id(), false);
+            agents.held(entry.agent(), callId, false);
+        } catch (CallControlException | TransitionRefused e) {
+            LOG.debug("Call {}: back from the consultation: {}", callId, e.getMessage());
+        }
+        journal.append("acd.consult.ended", callId, entry.agent(), Map.of("to", consultation.target(), "how", how));
+    }
+
+    private void refuseWhileConsulting(String callId) throws TransitionRefused {
+        if (calls.call(callId).flatMap(Consultation::of).isPresent()) {
+            throw new TransitionRefused("the agent is consulting; complete or cancel that first");
+        }
+    }
+
+    private void requireOutbound(String agentId, String number) throws TransitionRefused {
+        if (!Callbacks.dialable(number)) {
+            throw new TransitionRefused("'" + number + "' is not a number the trunk can dial");
+        }
+        if (!directory.outboundAllowed(agentId)) {
+            throw new TransitionRefused("agent " + agentId + " may not call outside numbers");
+        }
     }
 
     private CallEntry connectedEntry(String agentId, AgentStatus status) throws TransitionRefused {

@@ -19,6 +19,9 @@ public interface AcdDirectory {
     /** The priority of a customer class (unknown classes count as the lowest). */
     int priority(String customerClass);
 
+    /** Whether the agent may call numbers outside (transfer or consult through the trunk). */
+    boolean outboundAllowed(String agentId);
+
     /** The class a caller's number puts them in when nothing else says (e.g. known private-banking numbers). */
     Optional<String> classForCaller(String callerNumber);
 }

@@ -58,6 +58,11 @@ public final class ConfigDirectory implements AcdDirectory {
     }
 
     @Override
+    public boolean outboundAllowed(String agentId) {
+        return config.get().agent(agentId).map(Agent::outboundAllowed).orElse(false);
+    }
+
+    @Override
     public int priority(String customerClass) {
         return config.get().customerClass(customerClass).map(CustomerClass::priority).orElse(0);
     }

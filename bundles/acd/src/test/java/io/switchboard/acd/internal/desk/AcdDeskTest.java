@@ -436,6 +436,109 @@ class AcdDeskTest {
     }
 
 
+    // ---- transfers to numbers and consulted transfers
+
+    @Test
+    void aBlindTransferToANumberRingsItThroughTheTrunkAndBridgesTheCaller() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        String agentLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+
+        desk.transfer("1001", "number:95588");
+        assertThat(calls.actions).contains("hangupLeg c1 " + agentLeg, "dial c1 trunk:95588 15s");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.WRAP_UP);
+        desk.onEvent(calls.legEnded("c1", agentLeg, Cause.NORMAL));
+        assertThat(calls.actions).doesNotContain("hangup c1 NORMAL");
+
+        String outside = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", outside));
+        assertThat(calls.actions).contains("bridge c1 c1-caller " + outside);
+        assertThat(journalTypes()).contains("acd.transferred c1 1001", "acd.transfer.answered c1");
+        desk.onEvent(calls.legEnded("c1", outside, Cause.NORMAL));
+        assertThat(calls.actions).contains("hangup c1 NORMAL");
+    }
+
+    @Test
+    void onlyAgentsWithOutboundPermissionReachOutsideNumbers() throws TransitionRefused {
+        ready("1002");
+        offerCall("c1", "cards");
+        desk.onEvent(calls.legAnswered("c1", calls.lastLeg("c1")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.transfer("1002", "number:95588"))
+                .isInstanceOf(TransitionRefused.class).hasMessageContaining("may not call outside numbers");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.consult("1002", "number:95588"))
+                .isInstanceOf(TransitionRefused.class).hasMessageContaining("may not call outside numbers");
+        assertThat(board.status("1002").state()).isEqualTo(AgentState.TALKING);
+    }
+
+    @Test
+    void aConsultedTransferHoldsTheCallerTalksToTheOtherAgentThenHandsTheCallerOver() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        String agentLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+        ready("1004");
+
+        desk.consult("1001", "agent:1004");
+        assertThat(calls.actions).contains("hold c1 c1-caller", "dial c1 sip:1004 15s");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.HOLD);
+        assertThat(board.status("1004").state()).isEqualTo(AgentState.RESERVED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.completeConsultation("1001"))
+                .isInstanceOf(TransitionRefused.class).hasMessageContaining("not answered");
+
+        String consultLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", consultLeg));
+        assertThat(calls.actions).contains("bridge c1 " + agentLeg + " " + consultLeg);
+        assertThat(board.status("1004").state()).isEqualTo(AgentState.TALKING);
+
+        desk.completeConsultation("1001");
+        desk.onEvent(calls.legEnded("c1", agentLeg, Cause.NORMAL));
+        assertThat(calls.actions).contains("resume c1 c1-caller", "bridge c1 c1-caller " + consultLeg, "hangupLeg c1 " + agentLeg);
+        assertThat(calls.actions).doesNotContain("hangup c1 NORMAL");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(calls.state("c1")).containsEntry("acd.agent", "1004").containsEntry("acd.agentLeg", consultLeg)
+                .doesNotContainKey("acd.consultLeg");
+        assertThat(calls.attached("c1")).containsEntry("agentId", "1004").containsEntry("transferredBy", "1001");
+
+        desk.onEvent(calls.callerHangsUp("c1"));
+        assertThat(board.status("1004").state()).as("the new agent wraps up the call").isEqualTo(AgentState.WRAP_UP);
+    }
+
+    @Test
+    void aCancelledConsultationReturnsTheAgentToTheCaller() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        String agentLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+
+        desk.consult("1001", "number:95588");
+        String consultLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", consultLeg));
+        desk.cancelConsultation("1001");
+
+        assertThat(calls.actions).contains("hangupLeg c1 " + consultLeg, "bridge c1 c1-caller " + agentLeg, "resume c1 c1-caller");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.TALKING);
+        assertThat(calls.state("c1")).doesNotContainKey("acd.consultLeg");
+        assertThat(journalTypes()).contains("acd.consult.started c1 1001", "acd.consult.answered c1 1001",
+                "acd.consult.ended c1 1001");
+    }
+
+    @Test
+    void aConsultedAgentWhoDoesNotAnswerIsFreedAndTheAgentIsBackWithTheCaller() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        String agentLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+        ready("1004");
+        desk.consult("1001", "agent:1004");
+        desk.onEvent(calls.legEnded("c1", calls.lastLeg("c1"), Cause.NO_ANSWER));
+
+        assertThat(board.status("1004").state()).isEqualTo(AgentState.READY);
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.TALKING);
+        assertThat(calls.actions).contains("bridge c1 c1-caller " + agentLeg);
+    }
+
+
     // ---- helpers
 
     /** Each journal line's type, call and agent. */
@@ -484,6 +587,11 @@ class AcdDeskTest {
             @Override
             public Optional<String> device(String agentId) {
                 return profiles.containsKey(agentId) ? Optional.of("sip:" + agentId) : Optional.empty();
+            }
+
+            @Override
+            public boolean outboundAllowed(String agentId) {
+                return agentId.equals("1001");
             }
 
             @Override
