@@ -6,10 +6,15 @@ import io.switchboard.acd.internal.agent.AgentStateTable;
 import io.switchboard.acd.internal.agent.AgentStatus;
 import io.switchboard.acd.internal.agent.TransitionRefused;
 import io.switchboard.acd.internal.config.AcdConfigStore;
+import io.switchboard.acd.internal.config.CentreStatus;
+import io.switchboard.acd.internal.config.CentreStatusSource;
 import io.switchboard.acd.internal.config.QueueStatus;
 import io.switchboard.acd.internal.config.QueueStatusSource;
 import io.switchboard.acd.internal.desk.AcdDesk;
 import io.switchboard.acd.internal.desk.AgentNotices;
+import io.switchboard.acd.internal.desk.CallbackPolicy;
+import io.switchboard.acd.internal.desk.CallbackTable;
+import io.switchboard.acd.internal.desk.CentreWatch;
 import io.switchboard.acd.internal.desk.ConfigDirectory;
 import io.switchboard.acd.internal.desk.Timers;
 import io.switchboard.acd.internal.routing.QueueRules;
@@ -55,12 +60,13 @@ import org.slf4j.LoggerFactory;
  * The ACD as a call controller named {@code acd}: wires the desk to core, the configuration
  * store, the agents' state table, vendor routing strategies, one timer thread, and the agents'
  * live event streams. Everything a newer version needs is in core (calls' controller state) or
- * the database (agents' states), so this component carries nothing across an update.
+ * the database (agents' states), and today's queue numbers are read back from the journal, so this
+ * component carries nothing across an update.
  */
-@Component(service = {CallController.class, QueueStatusSource.class, AgentDesk.class},
+@Component(service = {CallController.class, QueueStatusSource.class, CentreStatusSource.class, AgentDesk.class},
         property = CallController.NAME + "=acd", configurationPid = AcdComponent.PID)
 @Designate(ocd = AcdComponent.Config.class)
-public final class AcdComponent implements CallController, QueueStatusSource, AgentDesk {
+public final class AcdComponent implements CallController, QueueStatusSource, CentreStatusSource, AgentDesk {
 
     public static final String PID = "io.switchboard.acd";
     private static final Logger LOG = LoggerFactory.getLogger(AcdComponent.class);
@@ -76,11 +82,31 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
         @AttributeDefinition(name = "Private-banking callers",
                 description = "Caller numbers treated as private-banking customers when nothing else names their class.")
         String[] privateBankingCallers() default {};
+
+        @AttributeDefinition(name = "Call-back attempts",
+                description = "Calls placed to a customer who asked for a call-back and does not answer, before the request is given up.")
+        int callbackAttempts() default 3;
+
+        @AttributeDefinition(name = "Call-back retry", description = "Seconds between call-back attempts; the request keeps its place meanwhile.")
+        int callbackRetrySeconds() default 120;
+
+        @AttributeDefinition(name = "Call-back ring time", description = "Seconds the customer's phone rings on a call-back.")
+        int callbackRingSeconds() default 30;
+
+        @AttributeDefinition(name = "Call-back caller id",
+                description = "The number customers see when called back (the hotline's); empty for the trunk's default.")
+        String callbackCallerId() default "";
+    }
+
+    private static CallbackPolicy callbackPolicy(Config config) {
+        return new CallbackPolicy(Math.max(1, config.callbackAttempts()), Duration.ofSeconds(Math.max(1, config.callbackRetrySeconds())),
+                Duration.ofSeconds(Math.max(5, config.callbackRingSeconds())), config.callbackCallerId());
     }
 
     private final CallControl calls;
     private final AcdConfigStore store;
     private final AgentEvents events;
+    private final CentreWatch centre;
     private final AgentBoard board;
     private final RoutingEngine engine;
     private final ConfigDirectory directory;
@@ -105,6 +131,9 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
             return thread;
         });
         this.events = new AgentEvents(timer);
+        this.centre = new CentreWatch(clock, new ExecutorTimers(), this::pushCentreStatus);
+        centre.replay(journal, database.write(connection -> null)); // the write queues behind the last version's entries
+        Journal tapped = centre.tap(journal);
         Set<String> vip = new HashSet<>(List.of(config.privateBankingCallers()));
         if (Boolean.parseBoolean(context.getProperty("switchboard.demo"))) {
             vip.add(DEMO_PRIVATE_BANKING_CALLER);
@@ -113,8 +142,9 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
         this.engine = new RoutingEngine(Duration.ofSeconds(Math.max(1, config.ageingSecondsPerPriorityPoint())),
                 name -> Optional.ofNullable(strategies.get(name)));
         AgentNotices notices = events::publish;
-        this.board = new AgentBoard(clock, ZoneId.systemDefault(), (previous, current) -> agentChanged(journal, previous, current));
-        this.desk = new AcdDesk(calls, journal, board, engine, directory, new ExecutorTimers(), notices, clock);
+        this.board = new AgentBoard(clock, ZoneId.systemDefault(), (previous, current) -> agentChanged(tapped, previous, current));
+        this.desk = new AcdDesk(calls, tapped, board, engine, directory, new ExecutorTimers(), notices, clock,
+                new CallbackTable(database), callbackPolicy(config));
         synchronized (desk) {
             board.load(table.load());
             defineQueues();
@@ -124,6 +154,7 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
                     desk.agentChanged(status);
                 }
             }
+            desk.resumeCallbacks();
         }
         store.onChange(reload);
         LOG.info("ACD ready: {} queues, {} agents logged in", directory.queues().size(),
@@ -194,6 +225,27 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
     }
 
     @Override
+    public void consult(String agentId, String target) throws TransitionRefused {
+        synchronized (desk) {
+            desk.consult(agentId, target);
+        }
+    }
+
+    @Override
+    public void completeConsultation(String agentId) throws TransitionRefused {
+        synchronized (desk) {
+            desk.completeConsultation(agentId);
+        }
+    }
+
+    @Override
+    public void cancelConsultation(String agentId) throws TransitionRefused {
+        synchronized (desk) {
+            desk.cancelConsultation(agentId);
+        }
+    }
+
+    @Override
     public AgentStatus agentStatus(String agentId) {
         synchronized (desk) {
             return board.status(agentId);
@@ -224,6 +276,23 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ag
                 }
             }
             return new QueueStatus(engine.waiting(queueId), longest, agents);
+        }
+    }
+
+    // ---- CentreStatusSource
+
+    @Override
+    public CentreStatus centreStatus() {
+        synchronized (desk) {
+            return centre.snapshot(store.config(), board::status, this::status, callId -> calls.call(callId)
+                    .map(call -> call.attached().get("queue")).filter(String.class::isInstance).map(String.class::cast));
+        }
+    }
+
+    /** On the timer thread, after changes and at most every 500 ms: a fresh snapshot for the supervisors watching. */
+    private void pushCentreStatus() {
+        if (events.watched(AgentEvents.CENTRE)) {
+            events.publish(AgentEvents.CENTRE, "status", centreStatus());
         }
     }
 

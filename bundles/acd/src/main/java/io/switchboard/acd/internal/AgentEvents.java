@@ -15,10 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each agent's live event stream (Server-Sent Events): {@code offered}, {@code connected} (with
- * the screen pop), {@code ended}, {@code state}. A subscriber is a writer onto an open HTTP
- * response; one that fails to take an event is dropped. A comment line every 15 s keeps proxies
- * from closing idle streams and finds dead ones.
+ * The ACD's live event streams (Server-Sent Events), each under a key: an agent's id for that
+ * agent's stream ({@code offered}, {@code connected} with the screen pop, {@code ended},
+ * {@code state}), and {@link #CENTRE} for the supervisors' stream of {@code status} snapshots.
+ * A subscriber is a writer onto an open HTTP response; one that fails to take an event is
+ * dropped. A comment line every 15 s on every stream keeps proxies from closing idle streams and
+ * finds dead ones.
  *
  * <p>Thread-safe: events are published from the ACD's threads, subscribers come and go on HTTP threads.
  */
@@ -33,6 +35,9 @@ public final class AgentEvents {
         void close();
     }
 
+    /** The key of the supervisors' stream; no agent id can be it (ids are letters and digits). */
+    public static final String CENTRE = "#centre";
+
     private static final Logger LOG = LoggerFactory.getLogger(AgentEvents.class);
     private static final long KEEPALIVE_SECONDS = 15;
 
@@ -45,32 +50,43 @@ public final class AgentEvents {
                 TimeUnit.SECONDS);
     }
 
-    public void subscribe(String agentId, Subscriber subscriber) {
-        subscribers.computeIfAbsent(agentId, id -> new CopyOnWriteArrayList<>()).add(subscriber);
+    /** @param key an agent's id, or {@link #CENTRE} */
+    public void subscribe(String key, Subscriber subscriber) {
+        subscribers.computeIfAbsent(key, id -> new CopyOnWriteArrayList<>()).add(subscriber);
     }
 
-    public void unsubscribe(String agentId, Subscriber subscriber) {
-        List<Subscriber> list = subscribers.get(agentId);
+    public void unsubscribe(String key, Subscriber subscriber) {
+        List<Subscriber> list = subscribers.get(key);
         if (list != null) {
             list.remove(subscriber);
         }
     }
 
-    /** Sends one event to every stream of the agent. */
-    public void publish(String agentId, String event, Map<String, Object> data) {
-        List<Subscriber> list = subscribers.get(agentId);
+    /** Whether any stream is open under the key: a costly event need not be made for nobody. */
+    public boolean watched(String key) {
+        List<Subscriber> list = subscribers.get(key);
+        return list != null && !list.isEmpty();
+    }
+
+    /** Sends one event to every stream under the key; {@code data} is written as JSON. */
+    public void publish(String key, String event, Object data) {
+        List<Subscriber> list = subscribers.get(key);
         if (list == null || list.isEmpty()) {
             return;
         }
-        String frame;
-        try {
-            frame = "event: " + event + "\ndata: " + mapper.writeValueAsString(data) + "\n\n";
-        } catch (JsonProcessingException e) {
-            LOG.warn("Event {} for agent {} cannot be written as JSON", event, agentId, e);
-            return;
+        String frame = frame(key, event, data);
+        if (frame != null) {
+            for (Subscriber subscriber : list) {
+                deliver(key, subscriber, frame);
+            }
         }
-        for (Subscriber subscriber : list) {
-            deliver(agentId, subscriber, frame);
+    }
+
+    /** Sends one event to one stream only (a stream's first event, while the others need none). */
+    public void send(String key, Subscriber subscriber, String event, Object data) {
+        String frame = frame(key, event, data);
+        if (frame != null) {
+            deliver(key, subscriber, frame);
         }
     }
 
@@ -80,15 +96,24 @@ public final class AgentEvents {
         subscribers.clear();
     }
 
-    private void broadcast(String frame) {
-        subscribers.forEach((agentId, list) -> list.forEach(subscriber -> deliver(agentId, subscriber, frame)));
+    private String frame(String key, String event, Object data) {
+        try {
+            return "event: " + event + "\ndata: " + mapper.writeValueAsString(data) + "\n\n";
+        } catch (JsonProcessingException e) {
+            LOG.warn("Event {} for stream {} cannot be written as JSON", event, key, e);
+            return null;
+        }
     }
 
-    private void deliver(String agentId, Subscriber subscriber, String frame) {
+    private void broadcast(String frame) {
+        subscribers.forEach((key, list) -> list.forEach(subscriber -> deliver(key, subscriber, frame)));
+    }
+
+    private void deliver(String key, Subscriber subscriber, String frame) {
         try {
             subscriber.send(frame);
         } catch (IOException | RuntimeException e) {
-            unsubscribe(agentId, subscriber);
+            unsubscribe(key, subscriber);
             subscriber.close();
         }
     }
