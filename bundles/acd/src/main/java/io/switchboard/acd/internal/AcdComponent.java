@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -113,6 +114,7 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ce
     private final AcdDesk desk;
     private final AgentStateTable table;
     private final ScheduledExecutorService timer;
+    private final ExecutorService delivery;
     private final Map<String, RoutingStrategy> strategies = new ConcurrentHashMap<>();
     private final Set<String> definedQueues = new HashSet<>();
     private final Runnable reload = this::reloadConfig;
@@ -130,7 +132,12 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ce
             thread.setDaemon(true);
             return thread;
         });
-        this.events = new AgentEvents(timer);
+        this.delivery = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-acd-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.events = new AgentEvents(timer, delivery);
         this.centre = new CentreWatch(clock, new ExecutorTimers(), this::pushCentreStatus);
         centre.replay(journal, database.write(connection -> null)); // the write queues behind the last version's entries
         Journal tapped = centre.tap(journal);
@@ -166,6 +173,7 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ce
         store.removeOnChange(reload);
         events.close();
         timer.shutdownNow();
+        delivery.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

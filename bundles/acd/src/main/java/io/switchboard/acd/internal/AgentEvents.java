@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * A subscriber is a writer onto an open HTTP response; one that fails to take an event is
  * dropped. A comment line every 15 s on every stream keeps proxies from closing idle streams and
  * finds dead ones.
+ *
+ * <p>Frames are made by the publisher (under the ACD's lock, so they show one moment) and written
+ * by the {@code delivery} executor, in order, so a client that stops reading can delay other
+ * streams but never the calls.
  *
  * <p>Thread-safe: events are published from the ACD's threads, subscribers come and go on HTTP threads.
  */
@@ -44,8 +49,11 @@ public final class AgentEvents {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> keepalive;
+    private final Executor delivery;
 
-    public AgentEvents(ScheduledExecutorService timer) {
+    /** @param delivery writes frames to the streams; one thread, so each stream gets its events in order */
+    public AgentEvents(ScheduledExecutorService timer, Executor delivery) {
+        this.delivery = delivery;
         keepalive = timer.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS,
                 TimeUnit.SECONDS);
     }
@@ -110,12 +118,14 @@ public final class AgentEvents {
     }
 
     private void deliver(String key, Subscriber subscriber, String frame) {
-        try {
-            subscriber.send(frame);
-        } catch (IOException | RuntimeException e) {
-            unsubscribe(key, subscriber);
-            subscriber.close();
-        }
+        delivery.execute(() -> {
+            try {
+                subscriber.send(frame);
+            } catch (IOException | RuntimeException e) {
+                unsubscribe(key, subscriber);
+                subscriber.close();
+            }
+        });
     }
 
     /** A subscriber writing to a response's writer (flushed per event). */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AgentEventsTest {
 
     private final CapturingScheduler scheduler = new CapturingScheduler();
-    private final AgentEvents events = new AgentEvents(scheduler.proxy);
+    private final AgentEvents events = new AgentEvents(scheduler.proxy, Runnable::run);
 
     /** A stream that keeps its frames, and can be made to fail like a client that went away. */
     private static final class Stream implements AgentEvents.Subscriber {

@@ -25,7 +25,7 @@ class CentreStatusServletTest {
             + "\"totals\":{\"loggedIn\":1,\"ready\":0,\"talking\":1,\"waiting\":2}}";
 
     private final CapturingScheduler scheduler = new CapturingScheduler();
-    private final AgentEvents events = new AgentEvents(scheduler.proxy);
+    private final AgentEvents events = new AgentEvents(scheduler.proxy, Runnable::run);
     private final CentreStatusServlet servlet = new CentreStatusServlet();
     private CentreStatus snapshot = snapshot(2);
     private final CentreStatusSource source = () -> snapshot;
