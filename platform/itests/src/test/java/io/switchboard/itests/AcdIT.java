@@ -100,6 +100,9 @@ class AcdIT {
                         assertThat(call.path("attached").path("agentId").asText()).isEqualTo("1001");
                         assertThat(call.path("controller").asText()).isEqualTo("acd");
                         assertThat(call.path("legs")).hasSize(2);
+                        JsonNode centre = api.get("/acd/status", token).json();
+                        assertThat(centre.path("totals").path("talking").asInt()).as(centre.toString()).isEqualTo(3);
+                        assertThat(centre.path("queues").findValuesAsText("id")).contains("general", "cards", "vip");
                     }
                 }
             }
@@ -228,6 +231,34 @@ class AcdIT {
         }
         Https.Reply noCall = api.post("/acd/agents/1005/call", token, Map.of("action", "hangup"));
         assertThat(noCall.status()).as(noCall.body()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(7)
+    void aConsultedTransferHandsTheCallerToTheAgentConsulted() throws Exception {
+        long after = rest.lastSeq();
+        try (Sipp firstPhone = phone("1001").start(); Sipp secondPhone = phone("1004").start()) {
+            ready("1001");
+            try (Sipp caller = caller("200", 20_000).start()) {
+                assertThat(connectedAgent(after, caller)).isEqualTo("1001");
+                ready("1004");
+                assertThat(callAction("1001", Map.of("action", "consult", "to", "agent:1004")).path("state").asText())
+                        .isEqualTo("HOLD");
+                rest.awaitEntry(after, "acd.consult.answered", CEILING);
+                assertThat(state("1004")).isEqualTo("TALKING");
+
+                assertThat(callAction("1001", Map.of("action", "complete")).path("state").asText()).isEqualTo("WRAP_UP");
+                JsonNode transferred = rest.awaitEntry(after, "acd.transferred", CEILING);
+                assertThat(transferred.path("data").path("to").asText()).isEqualTo("agent:1004");
+                assertThat(transferred.path("data").path("consulted").asBoolean()).isTrue();
+                assertThat(firstPhone.awaitExit(CEILING).successfulCalls()).as("1001's phone got its BYE").isEqualTo(1);
+                JsonNode call = rest.calls().get(0);
+                assertThat(call.path("attached").path("agentId").asText()).isEqualTo("1004");
+                assertThat(call.path("legs").findValuesAsText("state")).containsExactlyInAnyOrder("ANSWERED", "ANSWERED", "ENDED");
+                caller.awaitExit(CEILING);
+            }
+            assertThat(secondPhone.awaitExit(CEILING).successfulCalls()).as("1004's phone got its BYE").isEqualTo(1);
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------
