@@ -151,7 +151,7 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ce
         AgentNotices notices = events::publish;
         this.board = new AgentBoard(clock, ZoneId.systemDefault(), (previous, current) -> agentChanged(tapped, previous, current));
         this.desk = new AcdDesk(calls, tapped, board, engine, directory, new ExecutorTimers(), notices, clock,
-                new CallbackTable(database), callbackPolicy(config));
+                new CallbackTable(database), callbackPolicy(config), centre::recentHandleTime);
         synchronized (desk) {
             board.load(table.load());
             defineQueues();

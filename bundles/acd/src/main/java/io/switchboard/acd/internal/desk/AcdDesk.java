@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,14 +67,15 @@ public final class AcdDesk {
     private final AgentNotices notices;
     private final Clock clock;
     private final Callbacks callbacks;
-    private final HandleTimes handleTimes = new HandleTimes();
+    private final Function<String, Optional<Duration>> recentHandleTime;
     private final Map<String, Timers.Timer> wrapUps = new HashMap<>();
     private final Map<String, Timers.Timer> announcements = new HashMap<>();
     private Timers.Timer wakeUp;
     private Instant wakeUpAt;
 
     public AcdDesk(CallControl calls, Journal journal, AgentBoard agents, RoutingEngine engine, AcdDirectory directory,
-                   Timers timers, AgentNotices notices, Clock clock, CallbackBook callbackBook, CallbackPolicy callbackPolicy) {
+                   Timers timers, AgentNotices notices, Clock clock, CallbackBook callbackBook, CallbackPolicy callbackPolicy,
+                   Function<String, Optional<Duration>> recentHandleTime) {
         this.calls = calls;
         this.journal = journal;
         this.agents = agents;
@@ -82,6 +84,7 @@ public final class AcdDesk {
         this.timers = timers;
         this.notices = notices;
         this.clock = clock;
+        this.recentHandleTime = recentHandleTime;
         this.callbacks = new Callbacks(callbackBook, callbackPolicy, engine, timers, journal, clock,
                 key -> engine.routeCall(key, clock.instant()).ifPresent(this::offer));
     }
@@ -326,7 +329,8 @@ public final class AcdDesk {
         if (plan.isEmpty() || position == 0) {
             return;
         }
-        Optional<Duration> wait = handleTimes.expectedWait(found.get().queue(), position, servingAgents(plan.get()));
+        Optional<Duration> wait = recentHandleTime.apply(found.get().queue())
+                .map(handle -> handle.multipliedBy(position).dividedBy(Math.max(1, servingAgents(plan.get()))));
         try {
             calls.play(callId, new PlayRequest(WaitAnnouncement.items(plan.get(), position, wait), language(callId), false, false));
         } catch (CallControlException e) {
@@ -495,7 +499,7 @@ public final class AcdDesk {
         }
         CallEntry entry = found.get();
         if (entry.agent() == null) { // transferred to a number: the far end answered
-            calls.remember(callId, entry.connected(clock.instant()).asState());
+            calls.remember(callId, entry.connected().asState());
             calls.bridge(callId, call.callerLeg().id(), legId);
             journal.append("acd.transfer.answered", callId, null, Map.of("queue", entry.queue(), "legId", legId));
             return;
@@ -506,7 +510,7 @@ public final class AcdDesk {
             LOG.warn("Call {} answered by agent {} out of turn: {}", callId, entry.agent(), e.getMessage());
         }
         long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
-        calls.remember(callId, entry.connected(clock.instant()).asState());
+        calls.remember(callId, entry.connected().asState());
         calls.attach(callId, Map.of("waitSeconds", waited, "agentId", entry.agent()));
         calls.bridge(callId, call.callerLeg().id(), legId);
         journal.append("acd.connected", callId, entry.agent(), Map.of("queue", entry.queue(), "waitSeconds", waited));
@@ -591,9 +595,6 @@ public final class AcdDesk {
         CallEntry entry = found.get();
         if (entry.phase() == CallEntry.Phase.CALLING_BACK) {
             callbacks.attemptFailed(entry.callbackId(), callId, cause); // before the agent is free again
-        }
-        if (entry.phase() == CallEntry.Phase.CONNECTED && entry.connectedAt() != null) {
-            handleTimes.add(entry.queue(), Duration.between(entry.connectedAt(), clock.instant()));
         }
         long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
         if (wasWaiting || entry.phase() == CallEntry.Phase.OFFERED) {
@@ -835,7 +836,7 @@ public final class AcdDesk {
         String agentId = entry.agent();
         String newAgent = consultation.agent();
         CallEntry handedOver = new CallEntry(entry.queue(), entry.customerClass(), entry.priority(), entry.enqueuedAt(),
-                CallEntry.Phase.CONNECTED, newAgent, consultation.legId(), entry.callbackId(), clock.instant());
+                CallEntry.Phase.CONNECTED, newAgent, consultation.legId(), entry.callbackId());
         Map<String, Object> state = handedOver.asState();
         state.putAll(Consultation.cleared());
         calls.remember(callId, state); // first, so the agent's leg ending is not read as a hang-up

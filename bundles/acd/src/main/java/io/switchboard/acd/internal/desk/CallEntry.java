@@ -13,10 +13,9 @@ import java.util.Optional;
  *
  * @param callbackId the call-back request this call belongs to: the one its caller asked for
  *                   (phase CLOSING), or the one it is placing (CALLING_BACK and after); else null
- * @param connectedAt when the agent answered (CONNECTED), for handle times; else null
  */
 record CallEntry(String queue, String customerClass, int priority, Instant enqueuedAt, Phase phase, String agent,
-                 String agentLeg, String callbackId, Instant connectedAt) {
+                 String agentLeg, String callbackId) {
 
     enum Phase {
         /** In its queue, hearing music and announcements. */
@@ -39,16 +38,15 @@ record CallEntry(String queue, String customerClass, int priority, Instant enque
     static final String AGENT = "acd.agent";
     static final String AGENT_LEG = "acd.agentLeg";
     static final String CALLBACK = "acd.callbackId";
-    static final String CONNECTED_AT = "acd.connectedAt";
 
     static CallEntry waiting(String queue, String customerClass, int priority, Instant enqueuedAt) {
-        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.WAITING, null, null, null, null);
+        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.WAITING, null, null, null);
     }
 
     /** The call placed to the customer of a call-back request, with the agent reserved for it. */
     static CallEntry callingBack(Callback callback, String agentId) {
         return new CallEntry(callback.queue(), callback.customerClass(), callback.priority(), callback.enqueuedAt(),
-                Phase.CALLING_BACK, agentId, null, callback.id(), null);
+                Phase.CALLING_BACK, agentId, null, callback.id());
     }
 
     static Optional<CallEntry> of(CallInfo call) {
@@ -58,32 +56,31 @@ record CallEntry(String queue, String customerClass, int priority, Instant enque
         }
         int priority = state.get(PRIORITY) instanceof Number number ? number.intValue() : 0;
         Phase phase = state.get(PHASE) instanceof String name ? Phase.valueOf(name) : Phase.WAITING;
-        Instant connectedAt = state.get(CONNECTED_AT) instanceof String connected ? Instant.parse(connected) : null;
         return Optional.of(new CallEntry(queue, (String) state.get(CLASS), priority, Instant.parse(at), phase,
-                (String) state.get(AGENT), (String) state.get(AGENT_LEG), (String) state.get(CALLBACK), connectedAt));
+                (String) state.get(AGENT), (String) state.get(AGENT_LEG), (String) state.get(CALLBACK)));
     }
 
     CallEntry offered(String agentId, String legId) {
-        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.OFFERED, agentId, legId, callbackId, null);
+        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.OFFERED, agentId, legId, callbackId);
     }
 
-    CallEntry connected(Instant at) {
-        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.CONNECTED, agent, agentLeg, callbackId, at);
+    CallEntry connected() {
+        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.CONNECTED, agent, agentLeg, callbackId);
     }
 
     /** Back to waiting at its old place (the original enqueue time is kept). */
     CallEntry backToWaiting() {
-        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.WAITING, null, null, callbackId, null);
+        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.WAITING, null, null, callbackId);
     }
 
     /** Moved to another queue at the maximum wait; its place there counts from its first enqueue. */
     CallEntry movedTo(String otherQueue) {
-        return new CallEntry(otherQueue, customerClass, priority, enqueuedAt, Phase.WAITING, null, null, callbackId, null);
+        return new CallEntry(otherQueue, customerClass, priority, enqueuedAt, Phase.WAITING, null, null, callbackId);
     }
 
     /** The caller hears a last message and is hung up on; {@code callback} names the request they left behind, if any. */
     CallEntry closing(String callback) {
-        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.CLOSING, null, null, callback, null);
+        return new CallEntry(queue, customerClass, priority, enqueuedAt, Phase.CLOSING, null, null, callback);
     }
 
     /** The controller-state values to remember (null removes a key). */
@@ -97,7 +94,6 @@ record CallEntry(String queue, String customerClass, int priority, Instant enque
         state.put(AGENT, agent);
         state.put(AGENT_LEG, agentLeg);
         state.put(CALLBACK, callbackId);
-        state.put(CONNECTED_AT, connectedAt == null ? null : connectedAt.toString());
         return state;
     }
 }

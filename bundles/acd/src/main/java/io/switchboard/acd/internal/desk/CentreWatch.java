@@ -102,6 +102,12 @@ public final class CentreWatch {
         }
     }
 
+    /** The queue's mean handle time over its latest calls today; empty before the first one ends. */
+    public Optional<Duration> recentHandleTime(String queueId) {
+        Double seconds = day.queue(queueId, LocalDate.ofInstant(clock.instant(), clock.getZone())).averageHandleSeconds();
+        return seconds == null ? Optional.empty() : Optional.of(Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
     /**
      * Every configured queue and agent now.
      *

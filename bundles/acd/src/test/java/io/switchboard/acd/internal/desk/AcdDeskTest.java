@@ -53,6 +53,7 @@ class AcdDeskTest {
                     Duration.ofSeconds(60)), "moh", Duration.ofSeconds(15), Duration.ofSeconds(10), "no-answer", null,
                     "fx-busy", "message", null, null, null));
     private final MemoryCallbackBook callbackBook = new MemoryCallbackBook();
+    private final Map<String, Duration> handleTimes = new java.util.HashMap<>();
     private AgentBoard board;
     private AcdDesk desk;
 
@@ -67,7 +68,8 @@ class AcdDeskTest {
         queues.values().forEach(plan -> engine.defineQueue(plan.rules()));
         board = new AgentBoard(clock, ZoneOffset.UTC, (previous, current) -> desk.agentChanged(current));
         desk = new AcdDesk(calls, recordingJournal(), board, engine, directory(), timers,
-                (agent, event, data) -> notices.add(agent + " " + event), clock, callbackBook, CallbackPolicy.DEFAULT);
+                (agent, event, data) -> notices.add(agent + " " + event), clock, callbackBook, CallbackPolicy.DEFAULT,
+                queue -> Optional.ofNullable(handleTimes.get(queue)));
         desk.resumeCallbacks();
     }
 
@@ -346,14 +348,12 @@ class AcdDeskTest {
 
     @Test
     void waitingCallersHearTheirPositionExpectedWaitAndTheCallbackOffer() throws TransitionRefused {
-        ready("1001");
-        offerCallFrom("c0", "loans", "13800000006");
-        desk.onEvent(calls.legAnswered("c0", calls.lastLeg("c0")));
-        clock.advance(Duration.ofSeconds(150)); // a handle time of 150 s
-        desk.onEvent(calls.callerHangsUp("c0"));
-        calls.forget("c0");
-
+        onBreak("1001"); // the one agent who serves the queue
         offerCallFrom("c1", "loans", "13800000007");
+        timers.advance(Duration.ofSeconds(3));
+        assertThat(calls.actions).as("before any handle time is known, only the position")
+                .contains("play c1 acd/position-before,say-number:1,acd/position-after,acd/callback-offer-before,digits/1");
+        handleTimes.put("loans", Duration.ofSeconds(150));
         offerCallFrom("c2", "loans", "13800000008");
         timers.advance(Duration.ofSeconds(3));
         assertThat(calls.actions).contains("play c2 acd/position-before,say-number:2,acd/position-after,"

@@ -124,6 +124,19 @@ class CentreWatchTest {
     }
 
     @Test
+    void theRecentHandleTimeIsWhatCallersExpectedWaitIsBuiltFrom() {
+        assertThat(watch.recentHandleTime("general")).isEmpty();
+        desk.answered("c1", "1001", "general", 5);
+        clock.advance(Duration.ofSeconds(120));
+        desk.ended("c1", "1001");
+        desk.answered("c2", "1001", "general", 5);
+        clock.advance(Duration.ofSeconds(60));
+        desk.ended("c2", "1001");
+        assertThat(watch.recentHandleTime("general")).contains(Duration.ofSeconds(90));
+        assertThat(watch.recentHandleTime("cards")).isEmpty();
+    }
+
+    @Test
     void theReadBackStillCountsWhenTheStoreCouldNotConfirmEarlierWrites() {
         desk.answered("c1", "1001", "general", 5);
 
