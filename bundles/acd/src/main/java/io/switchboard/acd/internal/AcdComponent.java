@@ -204,6 +204,10 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ce
     public AgentStatus request(String agentId, AgentState target, String reason) throws TransitionRefused {
         synchronized (desk) {
             AgentStatus current = board.status(agentId);
+            if (current.state() != AgentState.WRAP_UP && current.callId() != null && calls.call(current.callId()).isEmpty()) {
+                reconcile(current); // its call is gone without the ACD hearing of it: never leave the agent stuck
+                current = board.status(agentId);
+            }
             if (current.state() == AgentState.WRAP_UP && target == AgentState.READY) {
                 return board.wrapUpDone(agentId);
             }
@@ -354,24 +358,28 @@ public final class AcdComponent implements CallController, QueueStatusSource, Ce
     private void reconcileAgents() {
         Set<String> live = calls.calls().stream().map(CallInfo::id).collect(Collectors.toSet());
         for (AgentStatus status : board.all()) {
-            if (status.callId() == null || live.contains(status.callId())) {
-                continue;
+            if (status.callId() != null && !live.contains(status.callId())) {
+                reconcile(status);
             }
-            try {
-                switch (status.state()) {
-                    case RESERVED -> board.released(status.agentId(), status.callId());
-                    case TALKING, HOLD -> {
-                        board.callEnded(status.agentId(), status.callId());
-                        board.wrapUpDone(status.agentId());
-                    }
-                    case WRAP_UP -> board.wrapUpDone(status.agentId());
-                    default -> {
-                        // not on a call
-                    }
+        }
+    }
+
+    /** Frees an agent whose call no longer exists: reserved → READY, talking or wrapping up → READY. */
+    private void reconcile(AgentStatus status) {
+        try {
+            switch (status.state()) {
+                case RESERVED -> board.released(status.agentId(), status.callId());
+                case TALKING, HOLD -> {
+                    board.callEnded(status.agentId(), status.callId());
+                    board.wrapUpDone(status.agentId());
                 }
-            } catch (TransitionRefused e) {
-                LOG.debug("Agent {} not reconciled: {}", status.agentId(), e.getMessage());
+                case WRAP_UP -> board.wrapUpDone(status.agentId());
+                default -> {
+                    // not on a call
+                }
             }
+        } catch (TransitionRefused e) {
+            LOG.debug("Agent {} not reconciled: {}", status.agentId(), e.getMessage());
         }
     }
 

@@ -57,6 +57,8 @@ public final class AcdDesk {
     private static final Duration FIRST_ANNOUNCEMENT = Duration.ofSeconds(3);
     private static final String CLOSING_PROMPT = "acd.closingPrompt";
     private static final String CLOSING_PLAYBACK = "acd.closingPlayback";
+    /** The agent's leg that answered before the caller's leg had: bridged on call.answered. */
+    private static final String AGENT_ANSWERED = "acd.agentAnsweredEarly";
 
     private final CallControl calls;
     private final Journal journal;
@@ -217,6 +219,9 @@ public final class AcdDesk {
             customerAnswered(callId, found.get());
         } else if (found.isPresent() && found.get().phase() == CallEntry.Phase.CLOSING) {
             playClosing(callId);
+        } else if (found.isPresent() && found.get().phase() == CallEntry.Phase.OFFERED && found.get().agentLeg() != null
+                && found.get().agentLeg().equals(calls.call(callId).map(c -> c.controllerState().get(AGENT_ANSWERED)).orElse(null))) {
+            legAnswered(callId, found.get().agentLeg());
         } else {
             startMusic(callId);
         }
@@ -455,7 +460,14 @@ public final class AcdDesk {
         }
         String callId = assignment.callId();
         String agentId = assignment.agentId();
-        Optional<CallEntry> found = entry(callId);
+        Optional<CallInfo> call = calls.call(callId);
+        if (call.isPresent() && call.get().state() == CallState.ENDED) {
+            // the caller hung up and its call.ended is still on its way: the agent, taken out of the
+            // engine by this assignment, is ready for the next call
+            agentChanged(agents.status(agentId));
+            return;
+        }
+        Optional<CallEntry> found = call.flatMap(CallEntry::of);
         Optional<QueuePlan> plan = found.flatMap(entry -> directory.queue(entry.queue()));
         Optional<String> device = directory.device(agentId);
         if (found.isEmpty() || plan.isEmpty() || device.isEmpty()) {
@@ -475,13 +487,17 @@ public final class AcdDesk {
         String legId;
         try {
             legId = calls.dial(callId, new DialRequest(device.get(), "", plan.get().ringTimeout()));
+            calls.remember(callId, entry.offered(agentId, legId).asState());
         } catch (CallControlException | IllegalArgumentException e) {
+            if (callGone(callId)) {
+                releaseAgent(agentId, callId); // the caller hung up meanwhile; the agent did nothing wrong
+                return;
+            }
             LOG.warn("Agent {}'s phone {} cannot be dialled: {}", agentId, device.get(), e.getMessage());
             agentMissed(agentId, callId, "unreachable");
             requeue(callId, entry);
             return;
         }
-        calls.remember(callId, entry.offered(agentId, legId).asState());
         journal.append("acd.offered", callId, agentId, Map.of("queue", entry.queue(), "legId", legId));
         notices.publish(agentId, "offered", screenPop(callId, entry));
     }
@@ -498,6 +514,11 @@ public final class AcdDesk {
             return;
         }
         CallEntry entry = found.get();
+        if (call.state() != CallState.ANSWERED) {
+            // the agent picked up before the caller's own answer completed: bridge when it has
+            calls.remember(callId, Map.of(AGENT_ANSWERED, legId));
+            return;
+        }
         if (entry.agent() == null) { // transferred to a number: the far end answered
             calls.remember(callId, entry.connected().asState());
             calls.bridge(callId, call.callerLeg().id(), legId);
@@ -510,7 +531,9 @@ public final class AcdDesk {
             LOG.warn("Call {} answered by agent {} out of turn: {}", callId, entry.agent(), e.getMessage());
         }
         long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
-        calls.remember(callId, entry.connected().asState());
+        Map<String, Object> connected = entry.connected().asState();
+        connected.put(AGENT_ANSWERED, null);
+        calls.remember(callId, connected);
         calls.attach(callId, Map.of("waitSeconds", waited, "agentId", entry.agent()));
         calls.bridge(callId, call.callerLeg().id(), legId);
         journal.append("acd.connected", callId, entry.agent(), Map.of("queue", entry.queue(), "waitSeconds", waited));
@@ -563,6 +586,19 @@ public final class AcdDesk {
         return calls.call(callId).map(call -> call.callerLeg().id()).orElse("");
     }
 
+    private boolean callGone(String callId) {
+        return calls.call(callId).map(call -> call.state() == CallState.ENDED).orElse(true);
+    }
+
+    private void releaseAgent(String agentId, String callId) {
+        try {
+            agents.released(agentId, callId);
+        } catch (TransitionRefused e) {
+            LOG.debug("Agent {} not released from call {}: {}", agentId, callId, e.getMessage());
+        }
+        notices.publish(agentId, "ended", Map.of("callId", callId));
+    }
+
     /** The phone rang out, refused or could not be reached: the agent goes NOT_READY. */
     private void agentMissed(String agentId, String callId, String reason) {
         try {
@@ -597,7 +633,7 @@ public final class AcdDesk {
             callbacks.attemptFailed(entry.callbackId(), callId, cause); // before the agent is free again
         }
         long waited = Duration.between(entry.enqueuedAt(), clock.instant()).toSeconds();
-        if (wasWaiting || entry.phase() == CallEntry.Phase.OFFERED) {
+        if (wasWaiting || entry.phase() == CallEntry.Phase.WAITING || entry.phase() == CallEntry.Phase.OFFERED) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("queue", entry.queue());
             data.put("waitSeconds", waited);
@@ -606,6 +642,11 @@ public final class AcdDesk {
         }
         if (entry.agent() != null) {
             agentLeftCall(agents.status(entry.agent()), callId, entry);
+        }
+        for (AgentStatus status : agents.all()) {
+            if (callId.equals(status.callId()) && status.state() == AgentState.RESERVED) {
+                releaseAgent(status.agentId(), callId); // reserved while the call was ending
+            }
         }
         calls.call(callId).flatMap(Consultation::of).map(Consultation::agent)
                 .ifPresent(consulted -> agentLeftCall(agents.status(consulted), callId, entry));

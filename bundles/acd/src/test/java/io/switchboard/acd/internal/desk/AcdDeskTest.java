@@ -539,6 +539,54 @@ class AcdDeskTest {
     }
 
 
+    // ---- races between callers, agents and core
+
+    @Test
+    void anAgentWhoAnswersBeforeTheCallersAnswerCompletesIsBridgedWhenItDoes() throws TransitionRefused {
+        ready("1001");
+        offerCall("c1", "general");
+        calls.answerPending("c1");
+        String agentLeg = calls.lastLeg("c1");
+        desk.onEvent(calls.legAnswered("c1", agentLeg));
+        assertThat(calls.actions).noneMatch(action -> action.startsWith("bridge"));
+
+        calls.answer("c1");
+        desk.onEvent(calls.event("c1", "call.answered", Map.of("legId", "c1-caller")));
+        assertThat(calls.actions).contains("bridge c1 c1-caller " + agentLeg);
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.TALKING);
+        assertThat(journalTypes()).contains("acd.connected c1 1001");
+    }
+
+    @Test
+    void aCallWhoseCallerHungUpJustBeforeAnAgentFreedUpIsNotOfferedAndTheAgentTakesTheNext() throws TransitionRefused {
+        offerCall("c1", "general");
+        clock.advance(Duration.ofSeconds(5));
+        offerCall("c2", "general");
+        calls.endedInCore("c1"); // its call.ended is still on the way
+        ready("1001");
+
+        assertThat(calls.actions).doesNotContain("dial c1 sip:1001 15s").contains("dial c2 sip:1001 15s");
+        assertThat(board.status("1001").state()).isEqualTo(AgentState.RESERVED);
+        assertThat(board.status("1001").callId()).isEqualTo("c2");
+        desk.onEvent(calls.callerHangsUp("c1"));
+        assertThat(journal).anyMatch(line -> line.startsWith("acd.abandoned c1"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheAgentIsDialledLeavesTheAgentReady() throws TransitionRefused {
+        offerCall("c1", "general");
+        calls.endsWhileDialling = "c1";
+        ready("1001");
+        assertThat(calls.actions).contains("dial c1 sip:1001 15s");
+        assertThat(board.status("1001").state()).as("not stuck RESERVED, not NOT_READY").isEqualTo(AgentState.READY);
+
+        desk.onEvent(calls.callerHangsUp("c1"));
+        calls.forget("c1");
+        offerCall("c2", "general");
+        assertThat(calls.actions).contains("dial c2 sip:1001 15s");
+    }
+
+
     // ---- helpers
 
     /** Each journal line's type, call and agent. */

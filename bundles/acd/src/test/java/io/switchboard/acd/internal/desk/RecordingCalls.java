@@ -29,6 +29,8 @@ final class RecordingCalls implements CallControl {
     private final Clock clock;
     private final Map<String, MutableCall> calls = new LinkedHashMap<>();
     final List<String> actions = new ArrayList<>();
+    /** A call whose caller hangs up while the ACD dials an agent for it (core has ended it; the event is yet to come). */
+    String endsWhileDialling;
     private int legs;
 
     RecordingCalls(Clock clock) {
@@ -150,6 +152,9 @@ final class RecordingCalls implements CallControl {
         String legId = callId + "-leg" + (++legs);
         call.legs.add(leg(legId, LegState.RINGING));
         actions.add("dial " + callId + " " + request.destination() + " " + request.timeout().toSeconds() + "s");
+        if (callId.equals(endsWhileDialling)) {
+            call.state = CallState.ENDED;
+        }
         return legId;
     }
 
@@ -222,7 +227,23 @@ final class RecordingCalls implements CallControl {
 
     @Override
     public void remember(String callId, Map<String, Object> values) {
-        merge(require(callId).controllerState, values);
+        MutableCall call = require(callId);
+        if (call.state == CallState.ENDED) {
+            throw new CallControlException("call " + callId + " has ended"); // as core says
+        }
+        merge(call.controllerState, values);
+    }
+
+    /** The caller's leg is still being answered (the ACD asked; the driver has not confirmed). */
+    void answerPending(String callId) {
+        MutableCall call = require(callId);
+        call.state = CallState.OFFERED;
+        setLeg(callId, call.legs.get(0).id(), LegState.RINGING);
+    }
+
+    /** The caller hangs up; core ends the call, its call.ended not yet delivered. */
+    void endedInCore(String callId) {
+        require(callId).state = CallState.ENDED;
     }
 
     private static void merge(Map<String, Object> target, Map<String, Object> values) {

@@ -322,9 +322,16 @@ public final class CallEngine implements CallControl, ChannelHub {
                 "driver", driver.name()));
         try {
             Channel channel = driver.originate(leg.id, request, events);
+            boolean endedMeanwhile;
             synchronized (call) {
                 leg.channel = channel;
                 leg.peer = channel.peer();
+                endedMeanwhile = leg.ended();
+            }
+            if (endedMeanwhile) {
+                // the call ended while the driver was dialling: nobody else will hang this channel up
+                channel.hangup(Cause.NORMAL);
+                return leg.id;
             }
             listenToMedia(leg, events);
         } catch (ChannelException e) {

@@ -282,6 +282,21 @@ class CallEngineTest {
     }
 
     @Test
+    void aLegDialledWhileItsCallEndsIsHungUpOnceTheDriverHandsItsChannelOver() throws Exception {
+        TestDriver driver = new TestDriver();
+        engine.driverArrived(driver, List.of("sip"));
+        engine.controllerArrived("ivr", ivr);
+        engine.inbound(request("100"), new TestChannel());
+        String callId = ivr.next().callId();
+        driver.whileDialling = () -> engine.hangup(callId, Cause.NORMAL); // the caller hangs up meanwhile
+
+        String legId = engine.dial(callId, new DialRequest("sip:1001", "", Duration.ofSeconds(15)));
+
+        assertThat(driver.channels.get(legId).hungUpWith).isEqualTo(Cause.NORMAL);
+        awaitGone(callId);
+    }
+
+    @Test
     void anOriginatedCallNobodyCanDialEndsWithTheDriversCause() throws Exception {
         TestDriver driver = new TestDriver();
         driver.refusal = new ChannelException(Cause.UNREACHABLE, "no trunk gateway configured");

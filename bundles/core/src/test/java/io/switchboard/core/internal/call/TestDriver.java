@@ -13,6 +13,8 @@ final class TestDriver implements ChannelDriver {
     final Map<String, LegSink> sinks = new ConcurrentHashMap<>();
     final Map<String, TestChannel> channels = new ConcurrentHashMap<>();
     volatile ChannelException refusal;
+    /** Runs inside originate, before the channel is returned: what happens elsewhere meanwhile. */
+    volatile Runnable whileDialling = () -> { };
 
     @Override
     public String name() {
@@ -29,6 +31,7 @@ final class TestDriver implements ChannelDriver {
         if (refusal != null) {
             throw refusal;
         }
+        whileDialling.run();
         TestChannel channel = new TestChannel();
         sinks.put(legId, sink);
         channels.put(legId, channel);
