@@ -3,6 +3,7 @@ package io.switchboard.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.itests.support.AgentPhones;
 import io.switchboard.itests.support.Appliance;
 import io.switchboard.itests.support.ApplianceApi;
 import io.switchboard.itests.support.Await;
@@ -122,10 +123,7 @@ class AcdCallbackIT {
     }
 
     static Sipp.Builder agentPhone(String agent) throws Exception {
-        int port = FreePorts.tcpAndUdp();
-        Sipp.Result registered = Sipp.scenario("register.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
-                .service(agent).auth(agent, "demo-" + agent).set("contact_port", port).set("expires", 600).run(CEILING);
-        assertThat(registered.successfulCalls()).as(registered.describe()).isEqualTo(1);
-        return Sipp.scenario("uas-agent-phone.xml").localPort(port).calls(1).globalTimeout(Duration.ofSeconds(90)).rtpEcho();
+        return AgentPhones.registered(appliance.sipPort(), agent, "uas-agent-phone.xml", CEILING)
+                .globalTimeout(Duration.ofSeconds(90)).rtpEcho();
     }
 }

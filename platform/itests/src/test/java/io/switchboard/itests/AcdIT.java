@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.itests.support.AgentPhones;
 import io.switchboard.itests.support.Appliance;
 import io.switchboard.itests.support.ApplianceApi;
 import io.switchboard.itests.support.Await;
@@ -315,11 +316,8 @@ class AcdIT {
     }
 
     static Sipp.Builder phone(String agent, String scenario) throws Exception {
-        int port = FreePorts.tcpAndUdp();
-        Sipp.Result registered = Sipp.scenario("register.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
-                .service(agent).auth(agent, "demo-" + agent).set("contact_port", port).set("expires", 600).run(CEILING);
-        assertThat(registered.successfulCalls()).as(registered.describe()).isEqualTo(1);
-        Sipp.Builder phone = Sipp.scenario(scenario).localPort(port).calls(1).globalTimeout(Duration.ofSeconds(90));
+        Sipp.Builder phone = AgentPhones.registered(appliance.sipPort(), agent, scenario, CEILING)
+                .globalTimeout(Duration.ofSeconds(90));
         return scenario.equals("uas-agent-phone-no-answer.xml") ? phone : phone.rtpEcho();
     }
 

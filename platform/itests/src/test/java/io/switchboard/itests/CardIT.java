@@ -3,10 +3,10 @@ package io.switchboard.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.itests.support.AgentPhones;
 import io.switchboard.itests.support.Appliance;
 import io.switchboard.itests.support.ApplianceApi;
 import io.switchboard.itests.support.Await;
-import io.switchboard.itests.support.FreePorts;
 import io.switchboard.itests.support.Https;
 import io.switchboard.itests.support.Simcard;
 import io.switchboard.itests.support.Sipp;
@@ -260,10 +260,7 @@ class CardIT {
 
     /** Registers {@code user} with a Contact on a fresh port; a SIPp UAS there echoing RTP: the agent's phone. */
     static Sipp.Builder phone(String scenario, String user) throws Exception {
-        int port = FreePorts.tcpAndUdp();
-        Sipp.Result registered = Sipp.scenario("register.xml").calls(1).remote("127.0.0.1", appliance.sipPort())
-                .service(user).auth(user, "demo-" + user).set("contact_port", port).set("expires", 600).run(CEILING);
-        assertThat(registered.successfulCalls()).as(registered.describe()).isEqualTo(1);
-        return Sipp.scenario(scenario).localPort(port).rtpEcho().calls(1).globalTimeout(Duration.ofSeconds(60));
+        return AgentPhones.registered(appliance.sipPort(), user, scenario, CEILING).rtpEcho()
+                .globalTimeout(Duration.ofSeconds(60));
     }
 }

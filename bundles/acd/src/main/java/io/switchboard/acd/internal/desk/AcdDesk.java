@@ -219,12 +219,17 @@ public final class AcdDesk {
             customerAnswered(callId, found.get());
         } else if (found.isPresent() && found.get().phase() == CallEntry.Phase.CLOSING) {
             playClosing(callId);
-        } else if (found.isPresent() && found.get().phase() == CallEntry.Phase.OFFERED && found.get().agentLeg() != null
-                && found.get().agentLeg().equals(calls.call(callId).map(c -> c.controllerState().get(AGENT_ANSWERED)).orElse(null))) {
+        } else if (found.isPresent() && agentAnsweredEarly(callId, found.get())) {
             legAnswered(callId, found.get().agentLeg());
         } else {
             startMusic(callId);
         }
+    }
+
+    /** Whether the offered agent's phone answered before the caller's leg had (see legAnswered). */
+    private boolean agentAnsweredEarly(String callId, CallEntry entry) {
+        return entry.phase() == CallEntry.Phase.OFFERED && entry.agentLeg() != null && entry.agentLeg()
+                .equals(calls.call(callId).map(call -> call.controllerState().get(AGENT_ANSWERED)).orElse(null));
     }
 
     private void digit(String callId, String digit) {
@@ -643,11 +648,6 @@ public final class AcdDesk {
         if (entry.agent() != null) {
             agentLeftCall(agents.status(entry.agent()), callId, entry);
         }
-        for (AgentStatus status : agents.all()) {
-            if (callId.equals(status.callId()) && status.state() == AgentState.RESERVED) {
-                releaseAgent(status.agentId(), callId); // reserved while the call was ending
-            }
-        }
         calls.call(callId).flatMap(Consultation::of).map(Consultation::agent)
                 .ifPresent(consulted -> agentLeftCall(agents.status(consulted), callId, entry));
     }
@@ -818,8 +818,9 @@ public final class AcdDesk {
         try {
             legId = calls.dial(callId, new DialRequest(destination, "", ring));
         } catch (CallControlException e) {
-            Consultation failed = new Consultation("", target, false);
-            Optional.ofNullable(failed.agent()).ifPresent(other -> agentMissed(other, callId, "unreachable"));
+            if (target.startsWith("agent:")) {
+                agentMissed(target.substring("agent:".length()), callId, "unreachable");
+            }
             throw new TransitionRefused(target + " cannot be dialled: " + e.getMessage());
         }
         Consultation consultation = new Consultation(legId, target, false);
