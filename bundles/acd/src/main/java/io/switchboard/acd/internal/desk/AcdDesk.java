@@ -810,7 +810,8 @@ public final class AcdDesk {
         } else {
             throw new TransitionRefused("consult agent:<id> or number:<digits>, not '" + target + "'");
         }
-        if (status.state() == AgentState.TALKING) {
+        boolean heldHere = status.state() == AgentState.TALKING;
+        if (heldHere) {
             hold(agentId, true);
         }
         Duration ring = directory.queue(entry.queue()).map(QueuePlan::ringTimeout).orElse(callbacks.policy().ringTimeout());
@@ -820,6 +821,9 @@ public final class AcdDesk {
         } catch (CallControlException e) {
             if (target.startsWith("agent:")) {
                 agentMissed(target.substring("agent:".length()), callId, "unreachable");
+            }
+            if (heldHere) {
+                hold(agentId, false); // back to the caller as before
             }
             throw new TransitionRefused(target + " cannot be dialled: " + e.getMessage());
         }
